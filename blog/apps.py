@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class BlogConfig(AppConfig):
+    """Articles, product reviews, authors, link hygiene and the content API."""
+
+    name = "blog"
+    default_auto_field = "django.db.models.BigAutoField"
