@@ -1,0 +1,205 @@
+"""Articles: the typed body, ordered authors, medical review, tags and derived reading facts."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from pages.blocks import BodyStreamBlock, parse_citation_refs
+from pages.content import reading_minutes, stream_text, table_of_contents, word_count
+from pages.models import SeoPage
+
+from .tags import ArticlePageTag
+
+
+class ArticleAuthor(Orderable):
+    """An author of an article, in byline order."""
+
+    page = ParentalKey("blog.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
+    author = models.ForeignKey("blog.Author", related_name="+", on_delete=models.PROTECT)
+
+    panels = [FieldPanel("author")]
+
+
+class ArticlePage(SeoPage):
+    """A blog post: typed blocks for benefits, phases and citations, with a medical review."""
+
+    dek = models.CharField(
+        max_length=255, blank=True, help_text=_("A one-line standfirst shown under the title.")
+    )
+    summary = models.TextField(
+        blank=True, max_length=500, help_text=_("Two or three sentences for cards and feeds.")
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the hero image; leave blank only if it is purely decorative."),
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True)
+
+    medical_reviewer = models.ForeignKey(
+        "blog.Author",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_pages",
+        limit_choices_to={"can_review": True},
+        help_text=_("A qualified professional who checked the medical claims."),
+    )
+    last_reviewed = models.DateField(null=True, blank=True)
+    published_date = models.DateField(
+        null=True, blank=True, help_text=_("Shown to readers; defaults to the first publish date.")
+    )
+    updated_date = models.DateField(
+        null=True, blank=True, help_text=_("Set when the content changed meaningfully.")
+    )
+    # Derived from the body on every save, so listings never parse bodies.
+    word_count = models.PositiveIntegerField(default=0, editable=False)
+    reading_time = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("dek"),
+        FieldPanel("summary"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+    review_panels = [
+        InlinePanel("article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")),
+        MultiFieldPanel(
+            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")], heading=_("Medical review")
+        ),
+        MultiFieldPanel([FieldPanel("published_date"), FieldPanel("updated_date")], heading=_("Dates")),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("dek", boost=2),
+        index.SearchField("summary", boost=2),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.FilterField("published_date"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+    @classmethod
+    def tabs(cls, *extra: ObjectList) -> TabbedInterface:
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading=_("Content")),
+                *extra,
+                ObjectList(cls.review_panels, heading=_("Authors & review")),
+                ObjectList(cls.promote_panels, heading=_("SEO & promote")),
+                ObjectList(cls.settings_panels, heading=_("Publishing"), classname="settings"),
+            ]
+        )
+
+    # --- derived facts -------------------------------------------------------------------------
+
+    @property
+    def display_date(self):
+        if self.published_date:
+            return self.published_date
+        return self.first_published_at.date() if self.first_published_at else None
+
+    @cached_property
+    def table_of_contents(self):
+        return table_of_contents(self.body.raw_data)
+
+    @property
+    def authors(self) -> list:
+        return [item.author for item in self.article_authors.all()]
+
+    def citation_count(self) -> int:
+        return sum(len(block["value"].get("items", [])) for block in self.body.raw_data if block["type"] == "citations")
+
+    def related_posts(self, limit: int = 3):
+        """Live public posts sharing the most tags with this one, newest first on ties."""
+        tag_ids = list(self.tags.values_list("pk", flat=True))
+        if not tag_ids:
+            return ArticlePage.objects.none()
+        return (
+            ArticlePage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(tagged_items__tag_id__in=tag_ids)
+            .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
+            .order_by("-shared_tags", "-published_date", "-first_published_at")
+            .select_related("hero_image")[:limit]
+        )
+
+    # --- validation and saving -----------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors: dict[str, list[str]] = {}
+        if self.last_reviewed and not self.medical_reviewer_id:
+            errors.setdefault("medical_reviewer", []).append(_("Name who reviewed the article."))
+        if self.last_reviewed and self.last_reviewed > timezone.localdate():
+            errors.setdefault("last_reviewed", []).append(_("The review date cannot be in the future."))
+        if self.medical_reviewer_id and not self.medical_reviewer.can_review:
+            errors.setdefault("medical_reviewer", []).append(
+                _("This author is not marked as able to act as medical reviewer.")
+            )
+        if self.published_date and self.updated_date and self.updated_date < self.published_date:
+            errors.setdefault("updated_date", []).append(_("The update cannot be before publication."))
+        missing = self._missing_citation_refs()
+        if missing:
+            errors.setdefault("body", []).append(
+                _("Benefits cite references %(refs)s, but the citations block has only %(n)d.")
+                % {"refs": ", ".join(map(str, missing)), "n": self.citation_count()}
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def _missing_citation_refs(self) -> list[int]:
+        count = self.citation_count()
+        refs = {
+            ref
+            for block in self.body.raw_data
+            if block["type"] == "benefits"
+            for item in block["value"].get("items", [])
+            for ref in parse_citation_refs((item.get("value") or {}).get("citations", ""))
+        }
+        return sorted(ref for ref in refs if ref < 1 or ref > count)
+
+    def save(self, *args, **kwargs):
+        self.word_count = word_count(stream_text(self.body.raw_data))
+        self.reading_time = reading_minutes(self.word_count)
+        return super().save(*args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["toc"] = self.table_of_contents
+        context["anchors"] = {entry.block_id: entry.anchor for entry in self.table_of_contents}
+        context["related_posts"] = self.related_posts()
+        return context
+
+
+ArticlePage.edit_handler = ArticlePage.tabs()

@@ -1,0 +1,109 @@
+"""Author profiles: a snippet with drafts and revisions, and a public profile page."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PublishingPanel
+from wagtail.fields import RichTextField
+from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
+from wagtail.search import index
+
+
+class AuthorExpertise(TaggedItemBase):
+    """An area of expertise on an author profile (e.g. acne, rosacea, microneedling)."""
+
+    content_object = ParentalKey("blog.Author", related_name="expertise_items", on_delete=models.CASCADE)
+
+
+class Author(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+    """A writer or medical reviewer, with the credentials readers use to judge advice."""
+
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(max_length=120, unique=True, help_text=_("Used in the profile URL."))
+    role = models.CharField(max_length=120, blank=True, help_text=_("E.g. 'Senior editor'."))
+    credentials = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. 'MD, board-certified dermatologist' or 'Licensed esthetician'."),
+    )
+    bio = RichTextField(blank=True, features=["bold", "italic", "link"])
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    website = models.URLField(blank=True)
+    expertise = ClusterTaggableManager(
+        through=AuthorExpertise, blank=True, verbose_name=_("areas of expertise")
+    )
+    can_review = models.BooleanField(
+        default=False,
+        verbose_name=_("can act as medical reviewer"),
+        help_text=_("Only qualified professionals should review medical claims."),
+    )
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="author")
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("name"), FieldPanel("slug"), FieldPanel("role"), FieldPanel("credentials")],
+            heading=_("Identity"),
+        ),
+        FieldPanel("photo"),
+        FieldPanel("bio"),
+        FieldPanel("expertise"),
+        MultiFieldPanel(
+            [FieldPanel("website"), InlinePanel("profile_links", label=_("Profile links"))],
+            heading=_("Around the web"),
+        ),
+        FieldPanel("can_review"),
+        PublishingPanel(),
+    ]
+    search_fields = [
+        index.SearchField("name", boost=3),
+        index.AutocompleteField("name"),
+        index.SearchField("credentials"),
+        index.SearchField("role"),
+        index.SearchField("bio"),
+        index.FilterField("live"),
+        index.FilterField("can_review"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    @property
+    def byline(self) -> str:
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def same_as(self) -> list[str]:
+        """Profile URLs for schema.org sameAs."""
+        urls = [self.website] if self.website else []
+        return urls + [link.url for link in self.profile_links.all()]
+
+    def get_preview_template(self, request, mode_name):
+        return "blog/author_profile.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {"author": self, "posts": [], "is_preview": True}
+
+
+class AuthorProfileLink(Orderable):
+    """A profile elsewhere (LinkedIn, a clinic page, a society listing)."""
+
+    author = ParentalKey(Author, related_name="profile_links", on_delete=models.CASCADE)
+    label = models.CharField(max_length=60, help_text=_("E.g. 'LinkedIn' or 'Clinic profile'."))
+    url = models.URLField()
+
+    panels = [FieldPanel("label"), FieldPanel("url")]

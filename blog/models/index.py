@@ -1,0 +1,109 @@
+"""The blog index: a paginated listing with tag and author filters, plus author profile pages."""
+
+from __future__ import annotations
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.search import index
+
+from pages.models import SeoPage
+
+from .article import ArticleAuthor, ArticlePage
+from .authors import Author
+
+POSTS_PER_PAGE = 12
+
+
+def live_posts():
+    """Live, public posts (articles and reviews) with what a card needs, in few queries."""
+    return (
+        ArticlePage.objects.live()
+        .public()
+        .specific()
+        .select_related("hero_image")
+        .prefetch_related(
+            Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+            "tags",
+        )
+        .order_by("-published_date", "-first_published_at", "-pk")
+    )
+
+
+class BlogIndexPage(RoutablePageMixin, SeoPage):
+    """Lists posts; /authors/<slug>/ below it is each author's public profile."""
+
+    intro = models.TextField(blank=True)
+
+    content_panels = [*SeoPage.content_panels, FieldPanel("intro")]
+    search_fields = [*SeoPage.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["blog.ArticlePage", "blog.ProductReviewPage"]
+
+    class Meta:
+        verbose_name = _("blog index")
+
+    def posts(self):
+        return live_posts().descendant_of(self)
+
+    def paginate(self, request, queryset):
+        paginator = Paginator(queryset, POSTS_PER_PAGE)
+        try:
+            return paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            return paginator.page(1)
+        except EmptyPage as err:
+            raise Http404(_("There is no page with that number.")) from err
+
+    @path("")
+    def post_list(self, request):
+        posts = self.posts()
+        active_tag = active_author = None
+        if tag_slug := request.GET.get("tag"):
+            active_tag = get_object_or_404(Tag, slug=tag_slug)
+            posts = posts.filter(tags=active_tag)
+        if author_slug := request.GET.get("author"):
+            active_author = get_object_or_404(Author, slug=author_slug, live=True)
+            posts = posts.filter(article_authors__author=active_author)
+        return self.render(
+            request,
+            context_overrides={
+                "posts": self.paginate(request, posts.distinct()),
+                "active_tag": active_tag,
+                "active_author": active_author,
+            },
+        )
+
+    @path("authors/", name="author_list")
+    def author_list(self, request):
+        authors = Author.objects.filter(live=True).select_related("photo")
+        return self.render(
+            request,
+            context_overrides={"authors": authors},
+            template="blog/author_list.html",
+        )
+
+    @path("authors/<slug:slug>/", name="author_profile")
+    def author_profile(self, request, slug):
+        author = get_object_or_404(Author.objects.select_related("photo"), slug=slug, live=True)
+        posts = self.posts().filter(article_authors__author=author).distinct()
+        reviewed = self.posts().filter(medical_reviewer=author).exclude(article_authors__author=author)
+        return self.render(
+            request,
+            context_overrides={
+                "author": author,
+                "posts": self.paginate(request, posts),
+                "reviewed_posts": reviewed[:10],
+            },
+            template="blog/author_profile.html",
+        )
+
+    def author_url(self, author: Author) -> str:
+        return self.url + self.reverse_subpage("author_profile", kwargs={"slug": author.slug})

@@ -1,0 +1,186 @@
+"""Product reviews: an article plus the product, a rating, typed specs and sponsored buy links."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from .article import ArticlePage
+
+CATEGORY_CHOICES = [
+    ("derma_roller", _("Derma roller")),
+    ("microneedling_pen", _("Microneedling pen")),
+    ("led_device", _("LED device")),
+    ("serum", _("Serum")),
+    ("moisturiser", _("Moisturiser")),
+    ("sunscreen", _("Sunscreen")),
+    ("cleanser", _("Cleanser")),
+    ("other", _("Other")),
+]
+POWER_CHOICES = [
+    ("manual", _("Manual (no power)")),
+    ("corded", _("Corded (mains)")),
+    ("rechargeable", _("Rechargeable battery")),
+    ("corded_rechargeable", _("Corded or rechargeable")),
+    ("battery", _("Replaceable batteries")),
+]
+CURRENCY_CHOICES = [("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("CAD", "CAD"), ("AUD", "AUD")]
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One product specification with its unit, for templates and the API."""
+
+    key: str
+    label: str
+    value: str
+    unit: str = ""
+
+
+class ProductReviewPage(ArticlePage):
+    """A review of a skincare product or tool."""
+
+    product_name = models.CharField(max_length=160)
+    brand = models.CharField(max_length=120, blank=True)
+    category = models.CharField(max_length=40, choices=CATEGORY_CHOICES, default="other")
+    rating = models.DecimalField(
+        max_digits=3, decimal_places=1, validators=[MinValueValidator(Decimal(0))]
+    )
+    rating_scale = models.PositiveSmallIntegerField(
+        choices=[(5, _("out of 5")), (10, _("out of 10"))], default=5
+    )
+    pros = StreamField([("point", blocks.CharBlock(max_length=200))], blank=True)
+    cons = StreamField([("point", blocks.CharBlock(max_length=200))], blank=True)
+    verdict = models.TextField(help_text=_("The bottom line in two or three sentences."))
+
+    needle_count = models.PositiveIntegerField(null=True, blank=True, help_text=_("E.g. 192 for a standard roller."))
+    needle_length_min_mm = models.DecimalField(
+        _("shortest needle (mm)"), max_digits=4, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("5"))],
+    )
+    needle_length_max_mm = models.DecimalField(
+        _("longest needle (mm)"), max_digits=4, decimal_places=2, null=True, blank=True,
+        validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("5"))],
+    )
+    speed_settings = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(50)])
+    power_source = models.CharField(max_length=30, choices=POWER_CHOICES, blank=True)
+    price = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)])
+    currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD")
+    disclosure = models.TextField(
+        blank=True,
+        help_text=_("Shown with buy links. Leave blank to use the site's default disclosure."),
+    )
+
+    product_panels = [
+        MultiFieldPanel(
+            [FieldPanel("product_name"), FieldPanel("brand"), FieldPanel("category")], heading=_("Product")
+        ),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("rating"), FieldPanel("rating_scale")]), FieldPanel("verdict")],
+            heading=_("Verdict"),
+        ),
+        FieldPanel("pros"),
+        FieldPanel("cons"),
+        MultiFieldPanel(
+            [
+                FieldPanel("needle_count"),
+                FieldRowPanel([FieldPanel("needle_length_min_mm"), FieldPanel("needle_length_max_mm")]),
+                FieldPanel("speed_settings"),
+                FieldPanel("power_source"),
+                FieldRowPanel([FieldPanel("price"), FieldPanel("currency")]),
+            ],
+            heading=_("Specifications"),
+        ),
+        MultiFieldPanel(
+            [InlinePanel("buy_links", label=_("Buy link")), FieldPanel("disclosure")],
+            heading=_("Where to buy (always marked sponsored)"),
+        ),
+    ]
+    search_fields = [
+        *ArticlePage.search_fields,
+        index.SearchField("product_name", boost=3),
+        index.AutocompleteField("product_name"),
+        index.SearchField("brand", boost=2),
+        index.SearchField("verdict"),
+        index.FilterField("category"),
+    ]
+
+    parent_page_types = ["blog.BlogIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("product review")
+
+    def clean(self):
+        errors: dict[str, list] = {}
+        try:
+            super().clean()
+        except ValidationError as err:
+            errors.update(err.update_error_dict({}))
+        if self.rating is not None and self.rating > self.rating_scale:
+            errors.setdefault("rating", []).append(
+                _("The rating cannot be above the scale (%(scale)d).") % {"scale": self.rating_scale}
+            )
+        low, high = self.needle_length_min_mm, self.needle_length_max_mm
+        if low is not None and high is not None and low > high:
+            errors.setdefault("needle_length_max_mm", []).append(
+                _("The longest needle cannot be shorter than the shortest.")
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def rating_percent(self) -> int:
+        return round(float(self.rating or 0) / self.rating_scale * 100)
+
+    @property
+    def needle_length_range(self) -> str:
+        low, high = self.needle_length_min_mm, self.needle_length_max_mm
+        if low is None and high is None:
+            return ""
+        if low is None or high is None or low == high:
+            return f"{(low if low is not None else high).normalize():f}"
+        return f"{low.normalize():f}–{high.normalize():f}"
+
+    def specs(self) -> list[Spec]:
+        """The specifications that are filled in, in display order."""
+        rows = [
+            Spec("needle_count", _("Needles"), str(self.needle_count) if self.needle_count else ""),
+            Spec("needle_length", _("Needle length"), self.needle_length_range, "mm"),
+            Spec("speed_settings", _("Speed settings"), str(self.speed_settings) if self.speed_settings else ""),
+            Spec("power_source", _("Power"), self.get_power_source_display() if self.power_source else ""),
+            Spec("price", _("Price"), f"{self.price:.2f}" if self.price is not None else "", self.currency),
+        ]
+        return [row for row in rows if row.value]
+
+    def disclosure_text(self, site_default: str = "") -> str:
+        return self.disclosure or site_default
+
+
+ProductReviewPage.edit_handler = ProductReviewPage.tabs(
+    ObjectList(ProductReviewPage.product_panels, heading=_("Product"))
+)
+
+
+class ReviewBuyLink(Orderable):
+    """A retailer link; always rendered as sponsored and nofollow."""
+
+    page = ParentalKey(ProductReviewPage, related_name="buy_links", on_delete=models.CASCADE)
+    retailer = models.CharField(max_length=80)
+    url = models.URLField(max_length=500)
+    price_note = models.CharField(max_length=60, blank=True, help_text=_("E.g. '$39 at the time of writing'."))
+
+    panels = [FieldPanel("retailer"), FieldPanel("url"), FieldPanel("price_note")]
+
+    rel = "sponsored nofollow"

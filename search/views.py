@@ -1,0 +1,32 @@
+"""The site search page: posts and authors matching a query."""
+
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.template.response import TemplateResponse
+from wagtail.contrib.search_promotions.models import Query
+
+from blog.models import ArticlePage, Author
+
+RESULTS_PER_PAGE = 10
+MAX_QUERY_LENGTH = 200
+
+
+def search(request):
+    """Search live, public articles and reviews plus published author profiles."""
+    query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    results = authors = None
+    if query:
+        posts = ArticlePage.objects.live().public().specific().search(query)
+        paginator = Paginator(posts, RESULTS_PER_PAGE)
+        try:
+            results = paginator.page(request.GET.get("page", 1))
+        except PageNotAnInteger:
+            results = paginator.page(1)
+        except EmptyPage:
+            results = paginator.page(paginator.num_pages)
+        authors = list(Author.objects.filter(live=True).search(query)[:5])
+        Query.get(query).add_hit()
+    return TemplateResponse(
+        request,
+        "search/search.html",
+        {"search_query": query, "results": results, "authors": authors},
+    )
