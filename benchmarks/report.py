@@ -26,9 +26,9 @@ def write_section(name: str, body: str, command: str) -> None:
         f"<!-- /bench:{name} -->"
     )
     text = RESULTS.read_text() if RESULTS.exists() else HEADER
-    pattern = re.compile(rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _m: section, text)
-    else:
-        text = text.rstrip() + "\n\n" + section + "\n"
+    pattern = re.compile(
+        rf"<!-- bench:{re.escape(name)} -->.*?<!-- /bench:{re.escape(name)} -->", re.S
+    )
+    found = pattern.search(text)
+    text = pattern.sub(lambda _m: section, text) if found else f"{text.rstrip()}\n\n{section}\n"
     RESULTS.write_text(text)

@@ -52,8 +52,12 @@ class HeadingBlock(blocks.StructBlock):
     anchor = blocks.CharBlock(
         required=False,
         max_length=80,
-        validators=[RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits and hyphens."))],
-        help_text=_("Optional link target, e.g. 'aftercare'. Left blank, it is made from the text."),
+        validators=[
+            RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits and hyphens."))
+        ],
+        help_text=_(
+            "Optional link target, e.g. 'aftercare'. Left blank, it is made from the text."
+        ),
     )
 
     def anchor_for(self, value) -> str:
@@ -167,10 +171,14 @@ class FAQBlock(blocks.StructBlock):
 class CitationBlock(blocks.StructBlock):
     """One reference: a study, guideline or book."""
 
-    authors = blocks.CharBlock(required=False, max_length=300, help_text=_("E.g. 'Alster TS, Graham PM'."))
+    authors = blocks.CharBlock(
+        required=False, max_length=300, help_text=_("E.g. 'Alster TS, Graham PM'.")
+    )
     title = blocks.CharBlock(max_length=300)
     publisher = blocks.CharBlock(
-        required=False, max_length=200, help_text=_("Journal or publisher, e.g. 'Dermatologic Surgery'.")
+        required=False,
+        max_length=200,
+        help_text=_("Journal or publisher, e.g. 'Dermatologic Surgery'."),
     )
     year = blocks.IntegerBlock(required=False, min_value=1800, max_value=date.today().year + 1)
     doi = blocks.CharBlock(
@@ -232,11 +240,13 @@ class BenefitBlock(blocks.StructBlock):
     """One numbered benefit: a title and its explanation."""
 
     title = blocks.CharBlock(max_length=160)
-    explanation = blocks.RichTextBlock(features=INLINE_FEATURES + ["ul"])
+    explanation = blocks.RichTextBlock(features=[*INLINE_FEATURES, "ul"])
     citations = blocks.CharBlock(
         required=False,
         max_length=60,
-        validators=[RegexValidator(CITATION_REFS_RE, _("Use reference numbers like '1' or '1, 3'."))],
+        validators=[
+            RegexValidator(CITATION_REFS_RE, _("Use reference numbers like '1' or '1, 3'."))
+        ],
         help_text=_("Numbers of the references that support this benefit, e.g. '1, 3'."),
     )
 
@@ -260,8 +270,16 @@ class BenefitsBlock(blocks.StructBlock):
             "heading": "Benefits of a gentle routine",
             "intro": "",
             "items": [
-                {"title": "Calmer skin", "explanation": "<p>Less irritation day to day.</p>", "citations": ""},
-                {"title": "Better hydration", "explanation": "<p>A stronger barrier holds water.</p>", "citations": ""},
+                {
+                    "title": "Calmer skin",
+                    "explanation": "<p>Less irritation day to day.</p>",
+                    "citations": "",
+                },
+                {
+                    "title": "Better hydration",
+                    "explanation": "<p>A stronger barrier holds water.</p>",
+                    "citations": "",
+                },
             ],
         }
 
@@ -299,7 +317,9 @@ class PhaseBlock(blocks.StructBlock):
         value = super().clean(value)
         if timeframe_from(value.get("start")) is None:
             raise StructBlockValidationError(
-                block_errors={"start": ValidationError(_("Say when this phase starts (0 for immediately)."))}
+                block_errors={
+                    "start": ValidationError(_("Say when this phase starts (0 for immediately)."))
+                }
             )
         return value
 
@@ -313,15 +333,21 @@ class PhasesBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        spans = [(timeframe_from(p.get("start")), timeframe_from(p.get("end"))) for p in value["items"]]
+        spans = [
+            (timeframe_from(p.get("start")), timeframe_from(p.get("end"))) for p in value["items"]
+        ]
         errors = phase_order_errors(spans)
         if errors:
             # The message lands on the offending phase, so the editor sees which one to fix.
             phase_errors = {
-                e.index: StructBlockValidationError(non_block_errors=ErrorList([ValidationError(e.message)]))
+                e.index: StructBlockValidationError(
+                    non_block_errors=ErrorList([ValidationError(e.message)])
+                )
                 for e in errors
             }
-            raise StructBlockValidationError(block_errors={"items": ListBlockValidationError(block_errors=phase_errors)})
+            raise StructBlockValidationError(
+                block_errors={"items": ListBlockValidationError(block_errors=phase_errors)}
+            )
         return value
 
     class Meta:

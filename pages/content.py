@@ -17,7 +17,9 @@ from django.utils.text import slugify
 WORDS_PER_MINUTE = 225
 _TAG_RE = re.compile(r"<[^>]+>")
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
-_TEXT_KEYS_TO_SKIP = frozenset({"level", "anchor", "kind", "unit", "doi", "pmid", "url", "image", "year"})
+_TEXT_KEYS_TO_SKIP = frozenset(
+    {"level", "anchor", "kind", "unit", "doi", "pmid", "url", "image", "year"}
+)
 
 
 @dataclass(frozen=True)
@@ -45,7 +47,9 @@ def _strings(value) -> Iterator[str]:
     elif isinstance(value, list):
         for child in value:
             # ListBlock items are stored as {"type": "item", "value": ..., "id": ...}.
-            yield from _strings(child.get("value") if isinstance(child, dict) and "value" in child else child)
+            yield from _strings(
+                child.get("value") if isinstance(child, dict) and "value" in child else child
+            )
 
 
 def stream_text(raw_stream: Iterable[dict]) -> str:
@@ -82,6 +86,8 @@ def table_of_contents(raw_stream: Iterable[dict]) -> list[TocEntry]:
             anchor = f"{anchor}-{count + 1}"
         level = 3 if value.get("level") == "h3" else 2
         entries.append(
-            TocEntry(text=value.get("text", ""), anchor=anchor, level=level, block_id=block.get("id", ""))
+            TocEntry(
+                text=value.get("text", ""), anchor=anchor, level=level, block_id=block.get("id", "")
+            )
         )
     return entries

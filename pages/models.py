@@ -115,7 +115,11 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown on reviews with buy links unless the review has its own disclosure."),
     )
 
-    panels = [FieldPanel("tagline"), FieldPanel("editorial_policy"), FieldPanel("default_affiliate_disclosure")]
+    panels = [
+        FieldPanel("tagline"),
+        FieldPanel("editorial_policy"),
+        FieldPanel("default_affiliate_disclosure"),
+    ]
 
     class Meta:
         verbose_name = _("site settings")

@@ -14,7 +14,12 @@ HOURS_PER_UNIT: dict[str, Decimal] = {
     "months": Decimal("730.485"),
 }
 UNIT_CHOICES = [("hours", "hours"), ("days", "days"), ("weeks", "weeks"), ("months", "months")]
-_ISO_DESIGNATOR = {"hours": ("PT", "H"), "days": ("P", "D"), "weeks": ("P", "W"), "months": ("P", "M")}
+_ISO_DESIGNATOR = {
+    "hours": ("PT", "H"),
+    "days": ("P", "D"),
+    "weeks": ("P", "W"),
+    "months": ("P", "M"),
+}
 
 
 @dataclass(frozen=True)
@@ -52,7 +57,9 @@ class PhaseOrderError:
     message: str
 
 
-def phase_order_errors(phases: list[tuple[Timeframe | None, Timeframe | None]]) -> list[PhaseOrderError]:
+def phase_order_errors(
+    phases: list[tuple[Timeframe | None, Timeframe | None]],
+) -> list[PhaseOrderError]:
     """Check (start, end) pairs: no phase starts before the previous one or ends before it starts."""
     errors: list[PhaseOrderError] = []
     previous_start: Timeframe | None = None
@@ -61,7 +68,9 @@ def phase_order_errors(phases: list[tuple[Timeframe | None, Timeframe | None]]) 
             errors.append(
                 PhaseOrderError(index, f"This phase ends ({end}) before it starts ({start}).")
             )
-        elif start is not None and previous_start is not None and start.hours < previous_start.hours:
+        elif (
+            start is not None and previous_start is not None and start.hours < previous_start.hours
+        ):
             errors.append(
                 PhaseOrderError(
                     index,

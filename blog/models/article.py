@@ -81,16 +81,23 @@ class ArticlePage(SeoPage):
         *Page.content_panels,
         FieldPanel("dek"),
         FieldPanel("summary"),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
+        MultiFieldPanel(
+            [FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")
+        ),
         FieldPanel("body"),
         FieldPanel("tags"),
     ]
     review_panels = [
-        InlinePanel("article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")),
-        MultiFieldPanel(
-            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")], heading=_("Medical review")
+        InlinePanel(
+            "article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")
         ),
-        MultiFieldPanel([FieldPanel("published_date"), FieldPanel("updated_date")], heading=_("Dates")),
+        MultiFieldPanel(
+            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")],
+            heading=_("Medical review"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("published_date"), FieldPanel("updated_date")], heading=_("Dates")
+        ),
     ]
     search_fields = [
         *Page.search_fields,
@@ -137,7 +144,11 @@ class ArticlePage(SeoPage):
         return [item.author for item in self.article_authors.all()]
 
     def citation_count(self) -> int:
-        return sum(len(block["value"].get("items", [])) for block in self.body.raw_data if block["type"] == "citations")
+        return sum(
+            len(block["value"].get("items", []))
+            for block in self.body.raw_data
+            if block["type"] == "citations"
+        )
 
     def related_posts(self, limit: int = 3):
         """Live public posts sharing the most tags with this one, newest first on ties."""
@@ -162,13 +173,17 @@ class ArticlePage(SeoPage):
         if self.last_reviewed and not self.medical_reviewer_id:
             errors.setdefault("medical_reviewer", []).append(_("Name who reviewed the article."))
         if self.last_reviewed and self.last_reviewed > timezone.localdate():
-            errors.setdefault("last_reviewed", []).append(_("The review date cannot be in the future."))
+            errors.setdefault("last_reviewed", []).append(
+                _("The review date cannot be in the future.")
+            )
         if self.medical_reviewer_id and not self.medical_reviewer.can_review:
             errors.setdefault("medical_reviewer", []).append(
                 _("This author is not marked as able to act as medical reviewer.")
             )
         if self.published_date and self.updated_date and self.updated_date < self.published_date:
-            errors.setdefault("updated_date", []).append(_("The update cannot be before publication."))
+            errors.setdefault("updated_date", []).append(
+                _("The update cannot be before publication.")
+            )
         missing = self._missing_citation_refs()
         if missing:
             errors.setdefault("body", []).append(

@@ -13,12 +13,22 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, Publi
 from wagtail.fields import RichTextField
 from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, RevisionMixin
 from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class AuthorExpertise(TaggedItemBase):
     """An area of expertise on an author profile (e.g. acne, rosacea, microneedling)."""
 
-    content_object = ParentalKey("blog.Author", related_name="expertise_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "blog.Author", related_name="expertise_items", on_delete=models.CASCADE
+    )
+
+
+class AuthorQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    """Authors, searchable through Wagtail's search backend."""
+
+    def live(self):
+        return self.filter(live=True)
 
 
 class Author(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
@@ -46,6 +56,8 @@ class Author(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, Cl
         help_text=_("Only qualified professionals should review medical claims."),
     )
     _revisions = GenericRelation("wagtailcore.Revision", related_query_name="author")
+
+    objects = AuthorQuerySet.as_manager()
 
     panels = [
         MultiFieldPanel(

@@ -94,7 +94,9 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
     def author_profile(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug, live=True)
         posts = self.posts().filter(article_authors__author=author).distinct()
-        reviewed = self.posts().filter(medical_reviewer=author).exclude(article_authors__author=author)
+        reviewed = (
+            self.posts().filter(medical_reviewer=author).exclude(article_authors__author=author)
+        )
         return self.render(
             request,
             context_overrides={

@@ -64,18 +64,32 @@ class ProductReviewPage(ArticlePage):
     cons = StreamField([("point", blocks.CharBlock(max_length=200))], blank=True)
     verdict = models.TextField(help_text=_("The bottom line in two or three sentences."))
 
-    needle_count = models.PositiveIntegerField(null=True, blank=True, help_text=_("E.g. 192 for a standard roller."))
+    needle_count = models.PositiveIntegerField(
+        null=True, blank=True, help_text=_("E.g. 192 for a standard roller.")
+    )
     needle_length_min_mm = models.DecimalField(
-        _("shortest needle (mm)"), max_digits=4, decimal_places=2, null=True, blank=True,
+        _("shortest needle (mm)"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("5"))],
     )
     needle_length_max_mm = models.DecimalField(
-        _("longest needle (mm)"), max_digits=4, decimal_places=2, null=True, blank=True,
+        _("longest needle (mm)"),
+        max_digits=4,
+        decimal_places=2,
+        null=True,
+        blank=True,
         validators=[MinValueValidator(Decimal("0.05")), MaxValueValidator(Decimal("5"))],
     )
-    speed_settings = models.PositiveSmallIntegerField(null=True, blank=True, validators=[MaxValueValidator(50)])
+    speed_settings = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(50)]
+    )
     power_source = models.CharField(max_length=30, choices=POWER_CHOICES, blank=True)
-    price = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)])
+    price = models.DecimalField(
+        max_digits=8, decimal_places=2, null=True, blank=True, validators=[MinValueValidator(0)]
+    )
     currency = models.CharField(max_length=3, choices=CURRENCY_CHOICES, default="USD")
     disclosure = models.TextField(
         blank=True,
@@ -84,10 +98,14 @@ class ProductReviewPage(ArticlePage):
 
     product_panels = [
         MultiFieldPanel(
-            [FieldPanel("product_name"), FieldPanel("brand"), FieldPanel("category")], heading=_("Product")
+            [FieldPanel("product_name"), FieldPanel("brand"), FieldPanel("category")],
+            heading=_("Product"),
         ),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("rating"), FieldPanel("rating_scale")]), FieldPanel("verdict")],
+            [
+                FieldRowPanel([FieldPanel("rating"), FieldPanel("rating_scale")]),
+                FieldPanel("verdict"),
+            ],
             heading=_("Verdict"),
         ),
         FieldPanel("pros"),
@@ -95,7 +113,9 @@ class ProductReviewPage(ArticlePage):
         MultiFieldPanel(
             [
                 FieldPanel("needle_count"),
-                FieldRowPanel([FieldPanel("needle_length_min_mm"), FieldPanel("needle_length_max_mm")]),
+                FieldRowPanel(
+                    [FieldPanel("needle_length_min_mm"), FieldPanel("needle_length_max_mm")]
+                ),
                 FieldPanel("speed_settings"),
                 FieldPanel("power_source"),
                 FieldRowPanel([FieldPanel("price"), FieldPanel("currency")]),
@@ -130,7 +150,8 @@ class ProductReviewPage(ArticlePage):
             errors.update(err.update_error_dict({}))
         if self.rating is not None and self.rating > self.rating_scale:
             errors.setdefault("rating", []).append(
-                _("The rating cannot be above the scale (%(scale)d).") % {"scale": self.rating_scale}
+                _("The rating cannot be above the scale (%(scale)d).")
+                % {"scale": self.rating_scale}
             )
         low, high = self.needle_length_min_mm, self.needle_length_max_mm
         if low is not None and high is not None and low > high:
@@ -158,9 +179,22 @@ class ProductReviewPage(ArticlePage):
         rows = [
             Spec("needle_count", _("Needles"), str(self.needle_count) if self.needle_count else ""),
             Spec("needle_length", _("Needle length"), self.needle_length_range, "mm"),
-            Spec("speed_settings", _("Speed settings"), str(self.speed_settings) if self.speed_settings else ""),
-            Spec("power_source", _("Power"), self.get_power_source_display() if self.power_source else ""),
-            Spec("price", _("Price"), f"{self.price:.2f}" if self.price is not None else "", self.currency),
+            Spec(
+                "speed_settings",
+                _("Speed settings"),
+                str(self.speed_settings) if self.speed_settings else "",
+            ),
+            Spec(
+                "power_source",
+                _("Power"),
+                self.get_power_source_display() if self.power_source else "",
+            ),
+            Spec(
+                "price",
+                _("Price"),
+                f"{self.price:.2f}" if self.price is not None else "",
+                self.currency,
+            ),
         ]
         return [row for row in rows if row.value]
 
@@ -179,7 +213,9 @@ class ReviewBuyLink(Orderable):
     page = ParentalKey(ProductReviewPage, related_name="buy_links", on_delete=models.CASCADE)
     retailer = models.CharField(max_length=80)
     url = models.URLField(max_length=500)
-    price_note = models.CharField(max_length=60, blank=True, help_text=_("E.g. '$39 at the time of writing'."))
+    price_note = models.CharField(
+        max_length=60, blank=True, help_text=_("E.g. '$39 at the time of writing'.")
+    )
 
     panels = [FieldPanel("retailer"), FieldPanel("url"), FieldPanel("price_note")]
 

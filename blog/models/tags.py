@@ -8,4 +8,6 @@ from taggit.models import TaggedItemBase
 class ArticlePageTag(TaggedItemBase):
     """Links a tag to an article or review."""
 
-    content_object = ParentalKey("blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE)
+    content_object = ParentalKey(
+        "blog.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
+    )

@@ -25,4 +25,8 @@ def author_url(context, author) -> str:
 @register.inclusion_tag("includes/latest_posts.html", takes_context=True)
 def latest_posts(context, count=6):
     """The newest live posts, for the home page."""
-    return {"posts": live_posts()[:count], "blog_index": _blog_index(context), "request": context.get("request")}
+    return {
+        "posts": live_posts()[:count],
+        "blog_index": _blog_index(context),
+        "request": context.get("request"),
+    }

@@ -9,6 +9,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "search",
+    "blog.api",
+    "blog.linkcheck",
     "blog",
     "pages",
     "wagtail.contrib.forms",

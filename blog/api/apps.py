@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class ContentApiConfig(AppConfig):
+    """The headless content API, its caching and webhooks."""
+
+    name = "blog.api"
+    label = "content_api"
+    verbose_name = "Content API"
+    default_auto_field = "django.db.models.BigAutoField"

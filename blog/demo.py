@@ -1,0 +1,195 @@
+"""Build the demo site from `demo_content`; safe to run again (finds what exists by slug)."""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.files.images import ImageFile
+from django.db import transaction
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from pages.models import HomePage, StandardPage
+
+from . import demo_content as content
+from .models import (
+    ArticleAuthor,
+    ArticlePage,
+    Author,
+    AuthorProfileLink,
+    BlogIndexPage,
+    ProductReviewPage,
+    ReviewBuyLink,
+)
+
+
+@dataclass
+class DemoReport:
+    """What a run created, so the command can say so."""
+
+    created: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+
+    def note(self, created: bool, label: str) -> None:
+        (self.created if created else self.existing).append(label)
+
+
+def _make_image(title: str, colour: tuple[int, int, int], size=(1200, 675)):
+    """A generated, soft gradient image, so the demo needs no downloads."""
+    image_model = get_image_model()
+    existing = image_model.objects.filter(title=title).first()
+    if existing:
+        return existing
+    width, height = size
+    canvas = PILImage.new("RGB", size, colour)
+    draw = ImageDraw.Draw(canvas)
+    for y in range(height):
+        shade = int(60 * y / height)
+        draw.line([(0, y), (width, y)], fill=tuple(min(255, c + shade) for c in colour))
+    draw.ellipse(
+        [width * 0.55, height * 0.2, width * 0.9, height * 0.8],
+        fill=tuple(min(255, c + 80) for c in colour),
+    )
+    buffer = io.BytesIO()
+    canvas.save(buffer, format="PNG")
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
+    return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
+
+
+def _author(data: dict, report: DemoReport) -> Author:
+    author = Author.objects.filter(slug=data["slug"]).first()
+    if author:
+        report.note(False, f"author {author.name}")
+        return author
+    author = Author(
+        name=data["name"],
+        slug=data["slug"],
+        role=data["role"],
+        credentials=data["credentials"],
+        bio=data["bio"],
+        website=data["website"],
+        can_review=data["can_review"],
+        photo=_make_image(f"Portrait of {data['name']}", data["colour"], size=(400, 400)),
+    )
+    author.profile_links = [AuthorProfileLink(label=label, url=url) for label, url in data["links"]]
+    author.expertise.set(data["expertise"])
+    author.save()
+    author.save_revision().publish()
+    report.note(True, f"author {author.name}")
+    return author
+
+
+def _home(report: DemoReport) -> HomePage:
+    home = HomePage.objects.filter(depth=2).first()
+    if home:
+        report.note(False, "home page")
+        return home
+    root = Page.get_first_root_node()
+    # Wagtail's migrations leave a plain "Welcome" page at /home/; the demo home replaces it.
+    # Deleting it also deletes the default Site, which is recreated below.
+    for welcome in root.get_children().filter(slug="home").exact_type(Page):
+        welcome.delete()
+    home = HomePage(
+        title="Skin Notes",
+        slug="home",
+        hero_heading="Skin care, explained by people who treat skin",
+        intro="Medically reviewed guides to treatments, healing and the tools you can use at home.",
+    )
+    root.add_child(instance=home)
+    home.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={
+            "hostname": "localhost",
+            "port": 80,
+            "root_page": home,
+            "site_name": "Skin Notes",
+        },
+    )
+    report.note(True, "home page")
+    return home
+
+
+def _child(parent: Page, model, slug: str, report: DemoReport, **fields):
+    existing = parent.get_children().filter(slug=slug).first()
+    if existing:
+        report.note(False, f"{model._meta.verbose_name} {slug}")
+        return existing.specific, False
+    page = model(slug=slug, **fields)
+    parent.add_child(instance=page)
+    report.note(True, f"{model._meta.verbose_name} {slug}")
+    return page, True
+
+
+def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: DemoReport) -> None:
+    product = data.get("product")
+    model = ProductReviewPage if product else ArticlePage
+    fields = {
+        "title": data["title"],
+        "dek": data["dek"],
+        "summary": data["summary"],
+        "body": data["body"],
+        "published_date": data["published"],
+        "medical_reviewer": authors.get(data["reviewer"]) if data["reviewer"] else None,
+        "last_reviewed": data["reviewed"],
+        "hero_image": _make_image(f"Hero: {data['title']}", (214, 170, 160)),
+        "hero_alt": "",
+    }
+    if product:
+        fields.update({k: v for k, v in product.items() if k not in {"pros", "cons", "buy_links"}})
+        for key in ("rating", "needle_length_min_mm", "needle_length_max_mm", "price"):
+            fields[key] = Decimal(product[key]) if product[key] is not None else None
+        fields["pros"] = [("point", text) for text in product["pros"]]
+        fields["cons"] = [("point", text) for text in product["cons"]]
+    page, created = _child(index, model, data["slug"], report, **fields)
+    if not created:
+        return
+    page.article_authors = [
+        ArticleAuthor(author=authors[slug], sort_order=i) for i, slug in enumerate(data["authors"])
+    ]
+    if product:
+        page.buy_links = [
+            ReviewBuyLink(retailer=retailer, url=url, price_note=note, sort_order=i)
+            for i, (retailer, url, note) in enumerate(product["buy_links"])
+        ]
+    page.tags.set(data["tags"])
+    page.save_revision().publish()
+
+
+@transaction.atomic
+def load_demo() -> DemoReport:
+    """Create the demo site; existing objects (by slug) are left as they are."""
+    report = DemoReport()
+    authors = {data["slug"]: _author(data, report) for data in content.AUTHORS}
+    home = _home(report)
+    index, created = _child(
+        home,
+        BlogIndexPage,
+        "blog",
+        report,
+        title="Journal",
+        intro="Guides, evidence round-ups and honest reviews of skincare tools.",
+        show_in_menus=True,
+    )
+    if created:
+        index.save_revision().publish()
+    for data in content.POSTS:
+        _post(index, data, authors, report)
+    for data in content.STANDARD_PAGES:
+        page, created = _child(
+            home,
+            StandardPage,
+            data["slug"],
+            report,
+            title=data["title"],
+            intro=data["intro"],
+            body=data["body"],
+            show_in_menus=True,
+        )
+        if created:
+            page.save_revision().publish()
+    return report
