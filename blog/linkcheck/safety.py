@@ -180,11 +180,11 @@ def _address_reason(ip: str | IPAddress, allowlist: Allowlist) -> str | None:
         kind, v4 = embedded
         reason = _address_reason(v4, allowlist)
         return f"{kind} form of {v4}, a {reason}" if reason else None
-    if address.scope_id:
-        return "scoped IPv6 address"
     reason = _first_match(address, FORBIDDEN_V6)
     if reason is None and address not in GLOBAL_UNICAST_V6:
         reason = "reserved IPv6 address (outside 2000::/3)"
+    if reason is None and address.scope_id:
+        reason = "scoped IPv6 address"  # tied to one interface of this machine
     return reason
 
 

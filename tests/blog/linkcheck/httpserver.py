@@ -30,6 +30,7 @@ class LinkServer:
         self.hits: Counter[str] = Counter()  # "METHOD /path" and "/path"
         self.user_agents: list[str] = []
         self.starts: list[float] = []  # monotonic start time of each request
+        self.starts_by_path: dict[str, list[float]] = {}
         self.in_flight = 0
         self.max_in_flight = 0
         self._lock = threading.Lock()
@@ -59,6 +60,7 @@ class LinkServer:
             self.hits.clear()
             self.user_agents.clear()
             self.starts.clear()
+            self.starts_by_path.clear()
             self.max_in_flight = self.in_flight
 
     def start(self) -> LinkServer:
@@ -100,7 +102,9 @@ class LinkServer:
             self.hits[path] += 1
             self.hits[f"{method} {path}"] += 1
             self.user_agents.append(user_agent)
-            self.starts.append(time.monotonic())
+            now = time.monotonic()
+            self.starts.append(now)
+            self.starts_by_path.setdefault(path, []).append(now)
             self.in_flight += 1
             self.max_in_flight = max(self.max_in_flight, self.in_flight)
 
@@ -119,7 +123,7 @@ class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     link_server: LinkServer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib signature)
+    def log_message(self, format: str, *args: object) -> None:
         """Keep test output quiet."""
 
     def do_HEAD(self) -> None:
@@ -135,7 +139,7 @@ class _Handler(BaseHTTPRequestHandler):
         server._enter(method, path, self.headers.get("User-Agent", ""))
         try:
             self._route(method, path, query)
-        except (BrokenPipeError, ConnectionResetError, socket.timeout):
+        except (TimeoutError, BrokenPipeError, ConnectionResetError):
             self.close_connection = True  # the checker hung up, as it should on slow bodies
         finally:
             server._leave()
@@ -191,8 +195,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._send(200, b"ok now")
         if path == "/error":
             return self._send(500, b"boom")
-        if path == "/flaky":  # 503 on the first hit, then 200
-            return self._send(503 if count == 1 else 200, b"flaky")
+        if path == "/flaky":  # 503 on the first two hits (HEAD and its GET fallback), then 200
+            return self._send(503 if count <= 2 else 200, b"flaky")
         if path == "/slow":
             server._stopping.wait(server.slow_seconds)
             return self._send(200, b"too late")
