@@ -22,6 +22,5 @@ class AuthorViewSet(SnippetViewSet):
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "credentials", "role", "can_review"]
-    list_filter = AuthorFilterSet
-    search_fields = ["name", "credentials", "role"]
+    filterset_class = AuthorFilterSet
     copy_view_enabled = False

@@ -18,6 +18,7 @@ from wagtail import blocks
 from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
 from .timeframes import UNIT_CHOICES, phase_order_errors, timeframe_from
@@ -81,6 +82,13 @@ class ImageFigureBlock(blocks.StructBlock):
     )
     caption = blocks.CharBlock(required=False, max_length=250)
     attribution = blocks.CharBlock(required=False, max_length=120, help_text=_("Photo credit."))
+
+    def get_preview_value(self):
+        # The picker preview uses the newest image in the library, if there is one.
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize(
+            {"image": image, "alt_text": "Example image", "caption": "A caption", "attribution": ""}
+        )
 
     class Meta:
         icon = "image"
@@ -404,6 +412,8 @@ class BodyStreamBlock(blocks.StreamBlock):
         icon="media",
         label=_("Embed"),
         description=_("A video or post from YouTube, Vimeo and similar, by URL."),
+        # The real preview would fetch from the provider; the picker shows a static card instead.
+        preview_template="blocks/previews/embed_preview.html",
     )
 
     class Meta:

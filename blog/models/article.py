@@ -152,7 +152,8 @@ class ArticlePage(SeoPage):
 
     def related_posts(self, limit: int = 3):
         """Live public posts sharing the most tags with this one, newest first on ties."""
-        tag_ids = list(self.tags.values_list("pk", flat=True))
+        # tags.all() also works on unsaved previews, where the relation is held in memory.
+        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk]
         if not tag_ids:
             return ArticlePage.objects.none()
         return (

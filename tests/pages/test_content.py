@@ -1,0 +1,67 @@
+from django.test import SimpleTestCase
+
+from pages.content import reading_minutes, stream_text, table_of_contents, word_count
+
+
+class TestStreamText(SimpleTestCase):
+    def test_collects_text_from_nested_blocks_without_markup_or_settings(self):
+        raw = [
+            {"type": "paragraph", "value": "<p>Hello <b>skin</b> &amp; care</p>", "id": "a"},
+            {
+                "type": "benefits",
+                "value": {
+                    "heading": "Benefits",
+                    "items": [
+                        {
+                            "type": "item",
+                            "value": {"title": "Firmer", "explanation": "<p>Collagen</p>"},
+                            "id": "x",
+                        }
+                    ],
+                },
+                "id": "b",
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Aftercare", "level": "h2", "anchor": "care"},
+                "id": "c",
+            },
+        ]
+        text = stream_text(raw)
+        for word in ("Hello", "skin", "& care", "Benefits", "Firmer", "Collagen", "Aftercare"):
+            self.assertIn(word, text)
+        self.assertNotIn("<", text)
+        self.assertNotIn("h2", text)
+
+    def test_word_count_and_reading_time(self):
+        self.assertEqual(word_count("Skin's barrier, re-built: fast."), 4)
+        self.assertEqual(reading_minutes(0), 1)
+        self.assertEqual(reading_minutes(226), 2)
+
+
+class TestTableOfContents(SimpleTestCase):
+    def test_anchors_are_slugs_made_unique(self):
+        raw = [
+            {
+                "type": "heading",
+                "value": {"text": "Aftercare tips", "level": "h2", "anchor": ""},
+                "id": "1",
+            },
+            {"type": "paragraph", "value": "<p>x</p>", "id": "2"},
+            {
+                "type": "heading",
+                "value": {"text": "Aftercare tips", "level": "h3", "anchor": ""},
+                "id": "3",
+            },
+            {
+                "type": "heading",
+                "value": {"text": "Custom", "level": "h2", "anchor": "my-anchor"},
+                "id": "4",
+            },
+        ]
+        toc = table_of_contents(raw)
+        self.assertEqual(
+            [e.anchor for e in toc], ["aftercare-tips", "aftercare-tips-2", "my-anchor"]
+        )
+        self.assertEqual([e.level for e in toc], [2, 3, 2])
+        self.assertEqual([e.block_id for e in toc], ["1", "3", "4"])
