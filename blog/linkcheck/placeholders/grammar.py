@@ -111,7 +111,7 @@ _ENRICH_RE = re.compile(
     r"horizons|insight|awareness)\b"
 )
 _QUESTION_RE = re.compile(
-    r"^(?:are\s+you\s+)?(?:interested\s+in\s+(?:learning|knowing|finding\s+out|reading|exploring)"
+    r"^(?:are\s+you\s+)?(?:interested\s+in\s+[a-z]+ing"
     r"|(?:do\s+you\s+)?(?:want|wish|wanting|need)\s+to\s+(?:know|learn|discover|read|find\s+out|"
     r"delve|dive|explore|expand|deepen|broaden)"
     r"|looking\s+to\s+(?:delve|dive|learn|know|find|explore|expand|deepen)"
@@ -219,6 +219,35 @@ def is_lead_in(sentence: str) -> bool:
         return False
     return bool(
         _LEAD_IN_RE.search(folded) or (_SELECTED_RE.search(folded) and _LINK_NOUN_RE.search(folded))
+    )
+
+
+def lead_in_start(sentences: Sequence[str], index: int) -> int | None:
+    """Where the lead-in ending at sentences[index] begins, or None if it is not one.
+
+    A lead-in may be split ("... in the related posts we recommend. Check it out:") or open
+    with a question ("Want to learn more? Explore the related posts we've chosen:").
+    """
+    text = sentences[index]
+    if not fold(text).rstrip("\"'").endswith(":"):
+        return None
+    if is_lead_in(text):
+        start = index
+    elif index > 0 and len(text.split()) <= 6 and is_lead_in(f"{sentences[index - 1]} {text}"):
+        start = index - 1
+    else:
+        return None
+    while start > 0 and _is_question_opener(sentences[start - 1]):
+        start -= 1
+    return start
+
+
+def _is_question_opener(sentence: str) -> bool:
+    return (
+        sentence.rstrip().endswith("?")
+        and len(sentence.split()) <= 15
+        and not _PROPER_RE.search(sentence)
+        and bool(_QUESTION_RE.search(fold(sentence)))
     )
 
 

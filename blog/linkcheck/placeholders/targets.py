@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, urlsplit
 
-from blog.linkcheck.spam_grammar import words
+from blog.linkcheck.placeholders.grammar import words
 
 # RFC 2606 / RFC 6761 reserved names, plus the "yoursite.com" family themes ship with.
 _RESERVED_HOSTS = frozenset({"example.com", "example.org", "example.net", "localhost"})

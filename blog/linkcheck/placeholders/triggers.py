@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
-from blog.linkcheck.spam_grammar import ANCHOR_VERBS, words
+from blog.linkcheck.placeholders.grammar import ANCHOR_VERBS, words
 
 _SP = r"(?:\s|&nbsp;|&#160;|&#xa0;|<[^>]*>)+"
 _VOCABULARY = (
