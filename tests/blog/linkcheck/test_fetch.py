@@ -469,6 +469,42 @@ class TestPerHostPoliteness(SimpleTestCase):
         first_429 = server.starts_by_path["/rate-once"][0]
         self.assertGreaterEqual(server.starts_by_path["/ok/after"][0] - first_429, 0.9)
 
+    @override_settings(SKINCARE_LINKCHECK_PER_HOST_CONCURRENCY=1, SKINCARE_LINKCHECK_CONCURRENCY=4)
+    def test_a_host_with_many_links_does_not_hold_up_the_others(self):
+        busy, other = self.servers
+        urls = [busy.url(f"/sleep?ms=30&n={n}") for n in range(15)] + [other.url("/ok/late")]
+        check_urls_sync(urls)
+        # Listed last, yet checked long before the busy host's queue (15 x 30 ms) drains.
+        self.assertLess(other.starts_by_path["/ok/late"][0], busy.starts[3])
+
+
+class TestSettings(SimpleTestCase):
+    """Settings have documented defaults and follow override_settings."""
+
+    def test_defaults(self):
+        settings = conf.load()
+        self.assertEqual(settings.per_host_concurrency, 2)
+        self.assertEqual(settings.max_redirects, 5)
+        self.assertEqual(settings.promote_after_failures, 3)
+        self.assertEqual(settings.promote_window_hours, 24)
+        self.assertTrue(settings.user_agent_header.startswith("SkincareLinkChecker/"))
+
+    @override_settings(
+        SKINCARE_LINKCHECK_MAX_REDIRECTS=2,
+        SKINCARE_LINKCHECK_CONTACT_URL="https://clinic.example/bots",
+        SKINCARE_LINKCHECK_RECHECK_HOURS={"ok": 1},
+    )
+    def test_overrides(self):
+        settings = conf.load()
+        self.assertEqual(settings.max_redirects, 2)
+        self.assertIn("(+https://clinic.example/bots)", settings.user_agent_header)
+        recheck = dict(settings.recheck_hours)
+        self.assertEqual((recheck["ok"], recheck["broken"]), (1, 72))
+
+    def test_unknown_setting_names_are_errors(self):
+        with self.assertRaises(KeyError):
+            conf.setting("NO_SUCH_THING")
+
 
 class TestClassifyResponse(SimpleTestCase):
     """Status codes, headers and challenge pages map to editor-facing statuses."""
