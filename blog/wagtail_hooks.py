@@ -1,7 +1,60 @@
 """Registration only: snippets, admin views and hooks for the blog app."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 
+from .linkcheck.cleaning import ACTION as CLEAN_ACTION
+from .linkcheck.cleaning_report import CleaningReportView
+from .linkcheck.save_handlers import clean_after_save
 from .views import AuthorViewSet
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def register_page_cleaning(request, page):
+    clean_after_save(request, page)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def register_snippet_cleaning(request, instance):
+    if hasattr(instance, "save_revision"):
+        clean_after_save(request, instance)
+
+
+@hooks.register("register_log_actions")
+def register_cleaning_log_action(actions):
+    actions.register_action(
+        CLEAN_ACTION, _("Remove placeholder spam"), _("Placeholder spam removed")
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_cleaning_report_urls():
+    return [
+        path(
+            "reports/placeholder-cleanings/",
+            CleaningReportView.as_view(),
+            name="skincare_cleaning_report",
+        ),
+        path(
+            "reports/placeholder-cleanings/results/",
+            CleaningReportView.as_view(results_only=True),
+            name="skincare_cleaning_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_cleaning_report_menu_item():
+    return AdminOnlyMenuItem(
+        _("Placeholder cleanings"),
+        reverse("skincare_cleaning_report"),
+        icon_name="warning",
+        order=900,
+    )

@@ -18,6 +18,9 @@ PREFIX = "SKINCARE_LINKCHECK_"
 ALLOWLIST_ENV = "SKINCARE_LINKCHECK_ALLOWLIST"
 
 DEFAULTS: dict[str, Any] = {
+    # What saving content does with placeholder spam: "clean" removes it (as a new revision),
+    # "warn" only tells the editor, "off" skips the scan.
+    "PLACEHOLDER_MODE": "clean",
     # Politeness and throughput.
     "CONCURRENCY": 32,
     "PER_HOST_CONCURRENCY": 2,
