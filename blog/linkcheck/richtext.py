@@ -16,9 +16,13 @@ from html import unescape
 # single safe characters; the alternatives start with disjoint characters, so no backtracking.
 _ATTRS = r"""(?:[^>"']|"[^"]*"|'[^']*')*"""
 _ATTR_RE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
-# Inner text stops at a nested "<a" so one unclosed anchor cannot swallow the next link.
+# As in HTML, a new "<a" ends an open anchor; an anchor never spans a block boundary, so an
+# unclosed one is not a link at all rather than swallowing what follows.
 _LINK_RE = re.compile(
-    rf"<a(?=[\s>/])({_ATTRS})>((?:[^<]|<(?!a[\s>/]|/a\s*>))*)</a\s*>", re.IGNORECASE
+    rf"<a(?=[\s>/])({_ATTRS})>"
+    r"((?:[^<]|<(?!a[\s>/]|/a\s*>|/?(?:p|li|ul|ol|h[1-6]|blockquote|div|pre)[\s>/]))*)"
+    r"(?:</a\s*>|(?=<a[\s>/]))",
+    re.IGNORECASE,
 )
 _TAG_RE = re.compile(rf"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][a-zA-Z0-9]*)({_ATTRS})>", re.DOTALL)
 _BLOCK_TAG_RE = re.compile(

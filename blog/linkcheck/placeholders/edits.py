@@ -106,8 +106,8 @@ def apply(html: str, start: int, end: int, spans: list[Span]) -> str:
     parts = []
     pos = start
     for span_start, span_end, replacement in sorted(spans):
-        if span_start < pos:
-            continue  # inside a span already replaced, such as a list that was dropped
+        if span_start < pos or span_end > end:
+            continue  # inside a span already replaced (a dropped list), or outside the range
         parts.append(html[pos:span_start])
         parts.append(replacement)
         pos = span_end

@@ -167,6 +167,7 @@ FEATURE_LABELS = {
     "generic_link": "generic link",
     "generic_text": "generic call to action",
     "link": "external link",
+    "bare_link": "a bare link",
 }
 _KEYS = frozenset({"resource", "selected", "education", "generic_link"})
 
@@ -311,6 +312,8 @@ def promo_features(
         found.add("generic_link")
     elif has_link:
         found.add("link")
+    if has_link and not plain.strip(_EDGE_PUNCT):
+        found.add("bare_link")  # the sentence is nothing but a link: a farm's keyword link
     if starts_with_generic_anchor(sentence):
         found.add("generic_text")
     return frozenset(found)
@@ -320,7 +323,8 @@ def promo_role(features: frozenset[str] | None) -> str | None:
     """A sentence's part in a promo run: 'strong', 'question', 'commit', 'tail' or None."""
     if not features:
         return None
-    if features & _KEYS and len(features) >= 2:
+    counted = features - {"bare_link"}  # a lone link is a tail's shape, not evidence
+    if counted & _KEYS and len(counted) >= 2:
         return "strong"
     if "question" in features:
         return "question"

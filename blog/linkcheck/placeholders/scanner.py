@@ -43,15 +43,13 @@ class Scan:
     def run(self) -> ScanResult:
         """Apply the rules in order: lists, orphan lists, promo sentences, then each link."""
         doc = self.doc
-        candidates = sorted(
-            {doc.leaf_of(offset) for offset in spam_vocabulary(doc.html)}
-            | {
-                item.leaf
-                for item in doc.links
-                if item.target.kind in REMOVABLE and grammar.is_generic_anchor(item.link.text)
-            }
-            - {None}
-        )
+        vocabulary = {doc.leaf_of(offset) for offset in spam_vocabulary(doc.html)}
+        generic = {
+            item.leaf
+            for item in doc.links
+            if item.target.kind in REMOVABLE and grammar.is_generic_anchor(item.link.text)
+        }
+        candidates = sorted((vocabulary | generic) - {None})
         for leaf in candidates:
             if leaf not in self.dropped:
                 self.find_related_list(leaf)
