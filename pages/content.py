@@ -71,14 +71,21 @@ def heading_anchor(value: dict) -> str:
     return value.get("anchor") or slugify(value.get("text", "")) or "section"
 
 
+# Blocks that render their own section heading (an <h2>) and so belong in the contents.
+SECTION_BLOCKS = frozenset({"benefits", "phases", "faq", "citations"})
+
+
 def table_of_contents(raw_stream: Iterable[dict]) -> list[TocEntry]:
-    """Heading blocks in order, with anchors made unique the way the template renders them."""
+    """Section headings in order, with anchors made unique the way the templates render them."""
     entries: list[TocEntry] = []
     seen: dict[str, int] = {}
     for block in raw_stream or ():
-        if block.get("type") != "heading":
-            continue
+        kind = block.get("type")
         value = block.get("value") or {}
+        if kind in SECTION_BLOCKS and value.get("heading"):
+            value = {"text": value["heading"], "level": "h2", "anchor": ""}
+        elif kind != "heading":
+            continue
         anchor = heading_anchor(value)
         count = seen.get(anchor, 0)
         seen[anchor] = count + 1

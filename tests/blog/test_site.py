@@ -74,6 +74,8 @@ class TestArticlePage(WagtailPageTestCase):
         self.assertContains(response, 'href="#aftercare-2"')
         self.assertContains(response, '<h2 id="aftercare">')
         self.assertContains(response, '<h3 id="aftercare-2">')
+        self.assertContains(response, 'href="#benefits"')
+        self.assertContains(response, '<h2 id="benefits">Benefits</h2>')
 
     def test_byline_reviewer_and_reading_time(self):
         response = self.client.get(self.page.url)
@@ -177,3 +179,16 @@ class TestBlogIndex(WagtailPageTestCase):
         make_author("ghost", live=False)
         self.assertEqual(self.client.get("/blog/authors/ghost/").status_code, 404)
         self.assertEqual(self.client.get("/blog/authors/").status_code, 200)
+
+
+class TestNavigation(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.index.show_in_menus = True
+        cls.index.save_revision().publish()
+
+    def test_main_menu_lists_pages_shown_in_menus(self):
+        response = self.client.get("/")
+        self.assertContains(response, '<nav aria-label="Main">')
+        self.assertContains(response, '<li><a href="/blog/">Blog</a></li>', html=True)

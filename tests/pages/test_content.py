@@ -65,3 +65,15 @@ class TestTableOfContents(SimpleTestCase):
         )
         self.assertEqual([e.level for e in toc], [2, 3, 2])
         self.assertEqual([e.block_id for e in toc], ["1", "3", "4"])
+
+    def test_section_blocks_with_headings_are_listed(self):
+        raw = [
+            {"type": "benefits", "value": {"heading": "Why it helps", "items": []}, "id": "b"},
+            {"type": "phases", "value": {"heading": "Why it helps", "items": []}, "id": "p"},
+            {"type": "paragraph", "value": "<p>x</p>", "id": "x"},
+        ]
+        toc = table_of_contents(raw)
+        self.assertEqual(
+            [(e.text, e.anchor, e.block_id) for e in toc],
+            [("Why it helps", "why-it-helps", "b"), ("Why it helps", "why-it-helps-2", "p")],
+        )
