@@ -157,7 +157,7 @@ _ABBREVIATIONS = words("dr mr mrs ms prof st vs etc e.g i.e fig no approx inc lt
 FEATURE_LABELS = {
     "resource": "external or selected resource",
     "selected": "'selected for you'",
-    "education": "'learning experience'",
+    "education": "'learning experience' or 'enhance your study'",
     "topic": "abstract 'the subject'",
     "extra": "'additional information'",
     "enrich": "'expand your knowledge'",
