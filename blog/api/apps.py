@@ -8,3 +8,8 @@ class ContentApiConfig(AppConfig):
     label = "content_api"
     verbose_name = "Content API"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from . import signal_handlers
+
+        signal_handlers.connect()

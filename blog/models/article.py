@@ -17,10 +17,12 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from blog.api.v2_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
 from pages.blocks import BodyStreamBlock, parse_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
@@ -107,6 +109,25 @@ class ArticlePage(SeoPage):
         index.AutocompleteField("title"),
         index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
         index.FilterField("published_date"),
+    ]
+    # Wagtail API v2 (/api/v2/pages/?type=blog.ArticlePage&fields=...); /api/v1/ is typed.
+    api_fields = [
+        APIField("dek"),
+        APIField("summary"),
+        APIField("hero_alt"),
+        APIField(
+            "hero_image",
+            serializer=ImageRenditionsField(["width-320", "width-640", "width-960", "width-1280"]),
+        ),
+        APIField("body"),
+        APIField("tags"),
+        APIField("authors", serializer=LiveAuthorsField(source="article_authors")),
+        APIField("medical_reviewer", serializer=LiveAuthorField()),
+        APIField("last_reviewed"),
+        APIField("published_date"),
+        APIField("updated_date"),
+        APIField("reading_time"),
+        APIField("word_count"),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
@@ -43,6 +44,7 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
 
     content_panels = [*SeoPage.content_panels, FieldPanel("intro")]
     search_fields = [*SeoPage.search_fields, index.SearchField("intro")]
+    api_fields = [APIField("intro")]
 
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["blog.ArticlePage", "blog.ProductReviewPage"]

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -135,6 +136,31 @@ class ProductReviewPage(ArticlePage):
         index.SearchField("verdict"),
         index.FilterField("category"),
     ]
+    api_fields = [
+        *ArticlePage.api_fields,
+        *(
+            APIField(name)
+            for name in (
+                "product_name",
+                "brand",
+                "category",
+                "rating",
+                "rating_scale",
+                "verdict",
+                "pros",
+                "cons",
+                "needle_count",
+                "needle_length_min_mm",
+                "needle_length_max_mm",
+                "speed_settings",
+                "power_source",
+                "price",
+                "currency",
+                "disclosure",
+                "buy_links",
+            )
+        ),
+    ]
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
@@ -218,5 +244,6 @@ class ReviewBuyLink(Orderable):
     )
 
     panels = [FieldPanel("retailer"), FieldPanel("url"), FieldPanel("price_note")]
+    api_fields = [APIField("retailer"), APIField("url"), APIField("price_note")]
 
     rel = "sponsored nofollow"

@@ -1,0 +1,173 @@
+"""A post's full representation: load what it needs in fixed queries, then build the dict.
+
+The same code serves live pages (fetched with `queries.with_detail_data`), draft previews (a
+revision's object, whose relations live in memory) and the site's JSON-LD template tag, so
+the API and the site always describe a page identically.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import prefetch_related_objects
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from blog.models import ArticlePage, Author
+
+from .body import body_blocks, image_ids, rich_text_fragments
+from .cards import (
+    ApiContext,
+    author_ref,
+    image_out,
+    live_authors_of,
+    post_card,
+    related_card,
+    sorted_tags,
+)
+from .conf import api_setting
+from .queries import attach_renditions, is_review, public_pages, related_posts
+from .richtext import RichTextRenderer, linked_ids, safe_url
+from .scope import SiteScope
+from .structured_data import post_graph
+
+
+@dataclass
+class LoadedPost:
+    """A post and everything its representation reads, fetched up front."""
+
+    page: ArticlePage
+    review: Any | None
+    authors: list[Author]
+    reviewer: Author | None
+    related: list[ArticlePage]
+    body_images: dict[int, Any]
+    buy_links: list
+    render: RichTextRenderer
+
+
+def renderer_for(fragments, scope: SiteScope) -> RichTextRenderer:
+    """A rich-text renderer whose page and document links are resolved in one query each."""
+    ids = linked_ids(fragments)
+    page_urls: dict[int, str] = {}
+    if ids["page"]:
+        pages = public_pages(Page, scope).filter(pk__in=ids["page"]).only("id", "url_path")
+        page_urls = {page.pk: scope.page_url(page.url_path) for page in pages}
+    document_urls: dict[int, str] = {}
+    if ids["document"]:
+        documents = get_document_model().objects.filter(pk__in=ids["document"])
+        document_urls = {doc.pk: scope.absolute(doc.url) for doc in documents}
+    return RichTextRenderer(page_urls, document_urls)
+
+
+def load_post(page: ArticlePage, ctx: ApiContext) -> LoadedPost:
+    review = page if hasattr(page, "product_name") else None
+    if review is None and is_review(page):
+        review = page.productreviewpage
+    authors = live_authors_of(page)
+    reviewer = page.medical_reviewer if page.medical_reviewer_id else None
+    if reviewer is not None and not reviewer.live:
+        reviewer = None
+    people = [*authors, *([reviewer] if reviewer else [])]
+    # sameAs links for the JSON-LD Person nodes, for every person in one query.
+    prefetch_related_objects(people, "profile_links")
+    tags = sorted_tags(page)
+    related = related_posts(
+        page, ctx.scope, [tag.pk for tag in tags], api_setting("SKINCARE_API_RELATED_LIMIT")
+    )
+    raw = page.body.raw_data
+    wanted = image_ids(raw)
+    body_images = (
+        {image.pk: image for image in get_image_model().objects.filter(pk__in=wanted)}
+        if wanted
+        else {}
+    )
+    attach_renditions(
+        [
+            page.hero_image,
+            page.social_image,
+            *(person.photo for person in people),
+            *body_images.values(),
+            *(post.hero_image for post in related),
+        ],
+        ctx.all_specs,
+    )
+    return LoadedPost(
+        page=page,
+        review=review,
+        authors=authors,
+        reviewer=reviewer,
+        related=related,
+        body_images=body_images,
+        buy_links=list(review.buy_links.all()) if review is not None else [],
+        render=renderer_for(rich_text_fragments(raw), ctx.scope),
+    )
+
+
+def product_dict(post: LoadedPost, scope: SiteScope) -> dict[str, Any]:
+    review = post.review
+    links = [
+        {"retailer": link.retailer, "url": url, "price_note": link.price_note}
+        for link in post.buy_links
+        if (url := safe_url(link.url))
+    ]
+    return {
+        "name": review.product_name,
+        "brand": review.brand,
+        "category": review.category,
+        "category_label": str(review.get_category_display()),
+        "rating": float(review.rating or 0),
+        "rating_scale": review.rating_scale,
+        "verdict": review.verdict,
+        "pros": [str(point.value) for point in review.pros],
+        "cons": [str(point.value) for point in review.cons],
+        "specs": [
+            {"key": s.key, "label": str(s.label), "value": s.value, "unit": s.unit}
+            for s in review.specs()
+        ],
+        "price": f"{review.price:.2f}" if review.price is not None else None,
+        "currency": review.currency,
+        "buy_links": links,
+        "disclosure": review.disclosure_text(scope.default_disclosure) if links else "",
+    }
+
+
+def post_detail(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
+    """The detail dict (ArticleDetailOut / ReviewDetailOut), JSON-LD included."""
+    page, scope = post.page, ctx.scope
+    detail = post_card(page, ctx)
+    hero = detail["hero_image"]
+
+    def body_image(image_id: int | None, alt: str) -> dict[str, Any] | None:
+        return image_out(post.body_images.get(image_id), alt, ctx.hero_specs, scope)
+
+    raw = page.body.raw_data
+    detail.update(
+        {
+            "body": body_blocks(raw, post.render, body_image),
+            "toc": [
+                {"text": e.text, "anchor": e.anchor, "level": e.level}
+                for e in page.table_of_contents
+            ],
+            "medical_reviewer": author_ref(post.reviewer, ctx) if post.reviewer else None,
+            "last_reviewed": page.last_reviewed if post.reviewer else None,
+            "citation_count": page.citation_count(),
+            "related": [related_card(p, ctx) for p in post.related],
+            "seo": {
+                "title": page.seo_title or page.title,
+                "description": page.get_meta_description(),
+                "canonical_url": safe_url(page.canonical_url) or detail["url"],
+                "noindex": page.noindex,
+                "social_image": image_out(page.social_image, page.hero_alt, ctx.hero_specs, scope)
+                if page.social_image
+                else hero,
+            },
+        }
+    )
+    if post.review is not None:
+        detail["product"] = product_dict(post, scope)
+    same_as = {person.slug: person.same_as() for person in [*post.authors, post.reviewer] if person}
+    detail["jsonld"] = post_graph(detail, scope, same_as)
+    return detail

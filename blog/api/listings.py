@@ -1,0 +1,208 @@
+"""Paginated lists behind the routes: posts, authors, tags, search and autocomplete."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import HttpRequest
+
+from blog.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
+
+from .cards import ApiContext, author_ref, card_images, post_card, related_card
+from .conf import api_setting
+from .queries import (
+    PostFilters,
+    attach_renditions,
+    filter_posts,
+    is_review,
+    order_posts,
+    public_posts,
+    search_ids,
+    with_card_data,
+)
+from .richtext import RichTextRenderer, safe_url
+
+
+def page_links(request: HttpRequest, count: int, limit: int, offset: int) -> dict[str, Any]:
+    """Pagination metadata with absolute next/previous URLs that keep every other filter."""
+    base = request.build_absolute_uri(request.path)
+
+    def link(new_offset: int) -> str:
+        params = request.GET.copy()
+        if new_offset:
+            params["offset"] = str(new_offset)
+        else:
+            params.pop("offset", None)
+        query = params.urlencode()
+        return f"{base}?{query}" if query else base
+
+    return {
+        "count": count,
+        "limit": limit,
+        "offset": offset,
+        "next": link(offset + limit) if offset + limit < count else None,
+        "previous": link(max(0, offset - limit)) if offset > 0 else None,
+    }
+
+
+def post_list(
+    request: HttpRequest,
+    ctx: ApiContext,
+    filters: PostFilters,
+    *,
+    query: str | None,
+    ordering: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    """Cards for one page of posts, in a fixed number of queries whatever `limit` is."""
+    queryset = filter_posts(public_posts(ctx.scope), filters)
+    ranked: list[int] | None = None
+    if query:
+        ranked = search_ids(ctx.scope, query, api_setting("SKINCARE_API_SEARCH_MAX_RESULTS"))
+        queryset = queryset.filter(pk__in=ranked)
+    ordering = ordering or ("relevance" if query else "-published")
+    if ordering == "relevance" and ranked is None:
+        ordering = "-published"  # nothing to rank by: fall back rather than fail
+    count = queryset.count()
+    pages = list(with_card_data(order_posts(queryset, ordering, ranked))[offset : offset + limit])
+    attach_renditions(card_images(pages), ctx.all_specs)
+    return {
+        **page_links(request, count, limit, offset),
+        "results": [post_card(page, ctx) for page in pages],
+    }
+
+
+def authors_queryset(ctx: ApiContext) -> QuerySet:
+    posts = public_posts(ctx.scope).values("pk")
+    count = Coalesce(
+        Subquery(
+            ArticleAuthor.objects.filter(author_id=OuterRef("pk"), page_id__in=posts)
+            .values("author_id")
+            .annotate(n=Count("page_id", distinct=True))
+            .values("n")[:1],
+            output_field=IntegerField(),
+        ),
+        0,
+    )
+    return (
+        Author.objects.filter(live=True)
+        .select_related("photo")
+        .prefetch_related("expertise")
+        .annotate(post_count=count)
+        .order_by("name", "pk")
+    )
+
+
+def author_dict(author: Author, ctx: ApiContext) -> dict[str, Any]:
+    return {
+        **author_ref(author, ctx),
+        "can_review": author.can_review,
+        "expertise": sorted(tag.name for tag in author.expertise.all()),
+        "post_count": author.post_count,
+    }
+
+
+def author_list(
+    request: HttpRequest, ctx: ApiContext, can_review: bool | None, limit: int, offset: int
+) -> dict[str, Any]:
+    queryset = authors_queryset(ctx)
+    if can_review is not None:
+        queryset = queryset.filter(can_review=can_review)
+    count = queryset.count()
+    authors = list(queryset[offset : offset + limit])
+    attach_renditions([a.photo for a in authors], ctx.avatar_specs)
+    return {
+        **page_links(request, count, limit, offset),
+        "results": [author_dict(author, ctx) for author in authors],
+    }
+
+
+def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
+    latest_limit = api_setting("SKINCARE_API_AUTHOR_LATEST_POSTS")
+    mine = filter_posts(public_posts(ctx.scope), PostFilters(author=author.slug))
+    latest = list(with_card_data(order_posts(mine, "-published", None))[:latest_limit])
+    reviewed = list(
+        order_posts(
+            public_posts(ctx.scope)
+            .filter(medical_reviewer=author)
+            .exclude(pk__in=mine.values("pk")),
+            "-published",
+            None,
+        )
+        .select_related("hero_image", "productreviewpage")
+        .defer("body")[:latest_limit]
+    )
+    attach_renditions(
+        [author.photo, *card_images(latest), *(p.hero_image for p in reviewed)], ctx.all_specs
+    )
+    bio = RichTextRenderer({}, {})(author.bio)
+    return {
+        **author_dict(author, ctx),
+        "bio": bio,
+        "website": safe_url(author.website),
+        "same_as": [url for url in (safe_url(u) for u in author.same_as()) if url],
+        "latest_posts": [post_card(page, ctx) for page in latest],
+        "reviewed_posts": [related_card(page, ctx) for page in reviewed],
+    }
+
+
+def tag_list(ctx: ApiContext) -> dict[str, Any]:
+    rows = (
+        ArticlePageTag.objects.filter(content_object_id__in=public_posts(ctx.scope).values("pk"))
+        .values("tag__name", "tag__slug")
+        .annotate(count=Count("content_object_id", distinct=True))
+        .order_by("-count", "tag__name")
+    )
+    blog_url = ctx.scope.blog_url
+    results = [
+        {
+            "name": row["tag__name"],
+            "slug": row["tag__slug"],
+            "count": row["count"],
+            "url": f"{blog_url}?tag={row['tag__slug']}" if blog_url else None,
+            "api_url": f"{ctx.api_root}articles?tag={row['tag__slug']}",
+        }
+        for row in rows
+    ]
+    return {"count": len(results), "results": results}
+
+
+def matching_authors(ctx: ApiContext, query: str) -> list[dict[str, Any]]:
+    authors = list(Author.objects.filter(live=True).search(query)[:5])
+    attach_renditions([a.photo for a in authors], ctx.avatar_specs)
+    return [author_ref(author, ctx) for author in authors]
+
+
+def autocomplete(ctx: ApiContext, query: str, kind: str | None) -> dict[str, Any]:
+    limit = api_setting("SKINCARE_API_AUTOCOMPLETE_LIMIT")
+    candidates = ArticlePage.objects.filter(live=True, path__startswith=ctx.scope.root_path)
+    ranked = [page.pk for page in candidates.autocomplete(query)[: limit * 4]]
+    queryset = filter_posts(public_posts(ctx.scope), PostFilters(type=kind)).filter(pk__in=ranked)
+    pages = {
+        page.pk: page
+        for page in queryset.select_related("productreviewpage").only(
+            "id", "title", "url_path", "productreviewpage__articlepage_ptr"
+        )
+    }
+    results = []
+    for pk in ranked:
+        if (page := pages.get(pk)) is None:
+            continue
+        results.append(suggestion(page, ctx))
+        if len(results) >= limit:
+            break
+    return {"query": query, "results": results}
+
+
+def suggestion(page: ArticlePage, ctx: ApiContext) -> dict[str, Any]:
+    review = is_review(page)
+    return {
+        "type": "review" if review else "article",
+        "id": page.pk,
+        "title": page.title,
+        "url": ctx.scope.page_url(page.url_path),
+        "api_url": ctx.post_api_url(page.pk, review),
+    }

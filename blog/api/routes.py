@@ -1,0 +1,261 @@
+"""The v1 routes: thin wrappers that validate input, call a builder and return typed JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from ninja import Path, Query, Router
+from pydantic import BaseModel
+from wagtail.models import Page, Revision
+
+from blog.models import ArticlePage
+
+from . import schemas as s
+from .caching import endpoint_policy
+from .cards import ApiContext
+from .detail import load_post, post_detail
+from .listings import (
+    author_detail,
+    author_list,
+    authors_queryset,
+    autocomplete,
+    matching_authors,
+    post_list,
+    tag_list,
+)
+from .preview import PreviewTokenError, read_token
+from .problems import ApiProblem, not_found
+from .queries import PostFilters, public_posts, with_detail_data
+from .scope import SiteScope, site_scope
+
+ERRORS = {400: s.ProblemOut, 404: s.ProblemOut}
+MAX_ID = 2**31 - 1
+PageId = Path(..., ge=1, le=MAX_ID, description="The page id.")
+
+router = Router()
+
+
+def typed(schema: type[BaseModel], data: Any) -> HttpResponse:
+    """Validate against the response schema, then serialise in one pass (pydantic-core)."""
+    return HttpResponse(
+        schema.model_validate(data).model_dump_json(), content_type="application/json"
+    )
+
+
+def context(request: HttpRequest) -> ApiContext:
+    scope = site_scope(request)
+    if scope is None:
+        raise not_found("No site is configured for this host.")
+    return ApiContext.for_request(request, scope)
+
+
+def _post_filters(query: s.ArticleListQuery | s.ReviewListQuery, kind: str | None) -> PostFilters:
+    return PostFilters(
+        tags=tuple(query.tag),
+        tag_match=query.tag_match,
+        author=query.author,
+        type=kind,
+        category=getattr(query, "category", None),
+        published_after=query.published_after,
+        published_before=query.published_before,
+    )
+
+
+def _detail(request: HttpRequest, ctx: ApiContext, lookup: dict, reviews_only: bool):
+    queryset = public_posts(ctx.scope).filter(**lookup)
+    if reviews_only:
+        queryset = queryset.filter(productreviewpage__isnull=False)
+    page = with_detail_data(queryset).order_by("path").first()
+    if page is None:
+        raise not_found()
+    return post_detail(load_post(page, ctx), ctx)
+
+
+# --- articles and reviews ----------------------------------------------------------------------
+
+
+@router.get("/articles", response={200: s.ArticleListOut, **ERRORS}, tags=["posts"])
+@endpoint_policy(s.ArticleListQuery)
+def list_articles(request: HttpRequest, query: Query[s.ArticleListQuery]):
+    """Articles and reviews, newest first, with everything a card needs."""
+    ctx = context(request)
+    data = post_list(
+        request,
+        ctx,
+        _post_filters(query, query.type),
+        query=query.q,
+        ordering=query.ordering,
+        limit=query.limit,
+        offset=query.offset,
+    )
+    return typed(s.ArticleListOut, data)
+
+
+@router.get("/articles/{id}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
+@endpoint_policy()
+def get_article(request: HttpRequest, id: int = PageId):
+    """One article or review by page id, with its typed body."""
+    ctx = context(request)
+    return typed(s.PostDetailOut, _detail(request, ctx, {"pk": id}, reviews_only=False))
+
+
+@router.get("/articles/by-slug/{slug}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
+@endpoint_policy()
+def get_article_by_slug(request: HttpRequest, slug: str):
+    """One article or review by slug."""
+    ctx = context(request)
+    return typed(s.PostDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=False))
+
+
+@router.get("/reviews", response={200: s.ReviewListOut, **ERRORS}, tags=["posts"])
+@endpoint_policy(s.ReviewListQuery)
+def list_reviews(request: HttpRequest, query: Query[s.ReviewListQuery]):
+    """Product reviews, with product name, brand and rating on every card."""
+    ctx = context(request)
+    data = post_list(
+        request,
+        ctx,
+        _post_filters(query, "review"),
+        query=query.q,
+        ordering=query.ordering,
+        limit=query.limit,
+        offset=query.offset,
+    )
+    return typed(s.ReviewListOut, data)
+
+
+@router.get("/reviews/{id}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
+@endpoint_policy()
+def get_review(request: HttpRequest, id: int = PageId):
+    """One product review by page id."""
+    ctx = context(request)
+    return typed(s.ReviewDetailOut, _detail(request, ctx, {"pk": id}, reviews_only=True))
+
+
+@router.get("/reviews/by-slug/{slug}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
+@endpoint_policy()
+def get_review_by_slug(request: HttpRequest, slug: str):
+    """One product review by slug."""
+    ctx = context(request)
+    return typed(s.ReviewDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=True))
+
+
+# --- authors, tags, search, site ---------------------------------------------------------------
+
+
+@router.get("/authors", response={200: s.AuthorListOut, **ERRORS}, tags=["authors"])
+@endpoint_policy(s.AuthorListQuery)
+def list_authors(request: HttpRequest, query: Query[s.AuthorListQuery]):
+    """Published author profiles, by name."""
+    ctx = context(request)
+    data = author_list(request, ctx, query.can_review, query.limit, query.offset)
+    return typed(s.AuthorListOut, data)
+
+
+@router.get("/authors/{slug}", response={200: s.AuthorDetailOut, **ERRORS}, tags=["authors"])
+@endpoint_policy()
+def get_author(request: HttpRequest, slug: str):
+    """An author's profile with their latest posts."""
+    ctx = context(request)
+    author = authors_queryset(ctx).filter(slug=slug).first()
+    if author is None:
+        raise not_found("No published author has this slug.")
+    return typed(s.AuthorDetailOut, author_detail(author, ctx))
+
+
+@router.get("/tags", response={200: s.TagListOut, **ERRORS}, tags=["tags"])
+@endpoint_policy()
+def list_tags(request: HttpRequest):
+    """Tags in use on public posts, most used first."""
+    return typed(s.TagListOut, tag_list(context(request)))
+
+
+@router.get("/search", response={200: s.SearchOut, **ERRORS}, tags=["search"])
+@endpoint_policy(s.SearchQuery)
+def search(request: HttpRequest, query: Query[s.SearchQuery]):
+    """Full-text search over public posts, best match first, plus matching authors."""
+    ctx = context(request)
+    filters = PostFilters(tags=tuple(query.tag), tag_match=query.tag_match, type=query.type)
+    data = post_list(
+        request,
+        ctx,
+        filters,
+        query=query.q,
+        ordering="relevance",
+        limit=query.limit,
+        offset=query.offset,
+    )
+    data["query"] = query.q
+    data["authors"] = [] if query.offset else matching_authors(ctx, query.q)
+    return typed(s.SearchOut, data)
+
+
+@router.get("/search/autocomplete", response={200: s.AutocompleteOut, **ERRORS}, tags=["search"])
+@endpoint_policy(s.AutocompleteQuery)
+def search_autocomplete(request: HttpRequest, query: Query[s.AutocompleteQuery]):
+    """Title suggestions as the reader types."""
+    return typed(s.AutocompleteOut, autocomplete(context(request), query.q, query.type))
+
+
+@router.get("/site", response={200: s.SiteOut, **ERRORS}, tags=["site"])
+@endpoint_policy()
+def site_info(request: HttpRequest):
+    """The site's name, base URL, feeds and API links."""
+    ctx = context(request)
+    scope = ctx.scope
+    data = {
+        "name": scope.name,
+        "tagline": scope.tagline,
+        "base_url": scope.base_url,
+        "language": settings.LANGUAGE_CODE,
+        "blog_url": scope.blog_url,
+        "feeds": {
+            "rss": scope.base_url + reverse("blog_feed_rss"),
+            "atom": scope.base_url + reverse("blog_feed_atom"),
+        },
+        "api": {
+            "root": ctx.api_root,
+            "openapi": request.build_absolute_uri(reverse("content_api:openapi-json")),
+            "docs": request.build_absolute_uri(reverse("content_api:openapi-view")),
+            "wagtail_v2": request.build_absolute_uri(reverse("wagtailapi_v2:pages:listing")),
+        },
+    }
+    return typed(s.SiteOut, data)
+
+
+# --- preview -----------------------------------------------------------------------------------
+
+
+@router.get(
+    "/preview",
+    response={200: s.PostDetailOut, 401: s.ProblemOut, **ERRORS},
+    tags=["preview"],
+)
+@endpoint_policy(s.PreviewQuery, shared=False)
+def preview(request: HttpRequest, query: Query[s.PreviewQuery]):
+    """A draft revision, in the detail schema, for the holder of a preview token."""
+    try:
+        grant = read_token(query.token)
+    except PreviewTokenError as err:
+        raise ApiProblem(401, str(err)) from err
+    if query.id is not None and query.id != grant.page_id:
+        raise not_found("This preview token is for another page.")
+    page = Page.objects.filter(pk=grant.page_id).first()
+    revision = (
+        Revision.page_revisions.filter(pk=grant.revision_id, object_id=str(grant.page_id)).first()
+        if page
+        else None
+    )
+    if revision is None:
+        raise not_found("The page or revision of this preview no longer exists.")
+    draft = revision.as_object()
+    if not isinstance(draft, ArticlePage):
+        raise not_found("Only articles and reviews can be previewed here.")
+    site = page.get_site()
+    if site is None:
+        raise not_found("This page is not part of any site.")
+    ctx = ApiContext.for_request(request, SiteScope.for_site(site))
+    return typed(s.PostDetailOut, post_detail(load_post(draft, ctx), ctx))

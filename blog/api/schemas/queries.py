@@ -1,0 +1,72 @@
+"""Query-string schemas: each names every parameter its endpoint accepts (others give 400)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from blog.models.review import CATEGORY_CHOICES
+
+Category = Literal[tuple(key for key, _label in CATEGORY_CHOICES)]  # type: ignore[valid-type]
+MAX_QUERY_LENGTH = 200
+
+
+class QuerySchema(BaseModel):
+    """Unknown parameters are rejected rather than silently ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class NoQuery(QuerySchema):
+    """Endpoints that take no query parameters."""
+
+
+class PageQuery(QuerySchema):
+    limit: int = Field(20, ge=1, le=100, description="Items per page, at most 100.")
+    offset: int = Field(0, ge=0, le=1_000_000)
+
+
+class PostFilterQuery(PageQuery):
+    tag: list[str] = Field(
+        default_factory=list, description="Tag slug; repeat for several tags (see tag_match)."
+    )
+    tag_match: Literal["all", "any"] = Field("all", description="Require all tags or any.")
+    author: str | None = Field(None, max_length=120, description="Author slug.")
+    published_after: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
+    published_before: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
+    q: str | None = Field(None, min_length=1, max_length=MAX_QUERY_LENGTH, description="Search.")
+    ordering: (
+        Literal["-published", "published", "-updated", "updated", "title", "-title", "relevance"]
+        | None
+    ) = Field(None, description="Default '-published', or 'relevance' when q is given.")
+
+
+class ArticleListQuery(PostFilterQuery):
+    type: Literal["article", "review"] | None = Field(None, description="Only one kind of post.")
+
+
+class ReviewListQuery(PostFilterQuery):
+    category: Category | None = None
+
+
+class AuthorListQuery(PageQuery):
+    can_review: bool | None = Field(None, description="Only medical reviewers (or only not).")
+
+
+class SearchQuery(PageQuery):
+    q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
+    type: Literal["article", "review"] | None = None
+    tag: list[str] = Field(default_factory=list)
+    tag_match: Literal["all", "any"] = "all"
+
+
+class AutocompleteQuery(QuerySchema):
+    q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
+    type: Literal["article", "review"] | None = None
+
+
+class PreviewQuery(QuerySchema):
+    token: str = Field(min_length=1, max_length=2000, description="From the admin's preview link.")
+    id: int | None = Field(None, ge=1, description="Optional: the page the front end expects.")

@@ -1,0 +1,116 @@
+"""The site a request is for, with what URL building needs, cached per cache generation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import caches
+from django.db.models import Exists, OuterRef, Subquery
+from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import PageViewRestriction, Site
+
+from blog.models import BlogIndexPage
+from pages.models import SiteSettings
+
+from .conf import api_setting
+
+
+def restricted() -> Exists:
+    """True for a page at or below a page with a view restriction (password, login, groups).
+
+    An EXISTS subquery: PageQuerySet.public() would spend a query listing the restrictions.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SiteScope:
+    """A Wagtail Site's root, base URL and blog index: enough to build every public URL."""
+
+    site_id: int
+    root_path: str
+    root_depth: int
+    root_url_path: str
+    base_url: str
+    name: str
+    blog_index_url_path: str | None
+    tagline: str
+    default_disclosure: str
+
+    @classmethod
+    def for_site(cls, site: Site) -> SiteScope:
+        """Build from a Site; the blog index and site settings come in one query."""
+        root = site.root_page
+        index = (
+            BlogIndexPage.objects.filter(live=True, path__startswith=root.path)
+            .exclude(restricted())
+            .order_by("path")
+            .values("url_path")[:1]
+        )
+        site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
+        facts = (
+            Site.objects.filter(pk=site.pk)
+            .annotate(
+                blog_index_url_path=Subquery(index),
+                tagline=Subquery(site_settings.values("tagline")[:1]),
+                disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),
+            )
+            .values("blog_index_url_path", "tagline", "disclosure")
+            .first()
+        ) or {}
+        default_disclosure = SiteSettings._meta.get_field("default_affiliate_disclosure").default
+        return cls(
+            site_id=site.pk,
+            root_path=root.path,
+            root_depth=root.depth,
+            root_url_path=root.url_path,
+            base_url=site.root_url,
+            name=site.site_name or root.title,
+            blog_index_url_path=facts.get("blog_index_url_path"),
+            tagline=facts.get("tagline") or "",
+            # Without a settings row the site shows the field's default, so the API does too.
+            default_disclosure=facts.get("disclosure")
+            if facts.get("disclosure") is not None
+            else default_disclosure,
+        )
+
+    def page_url(self, url_path: str) -> str:
+        """Absolute URL of a page of this site, as Page.get_full_url() builds it."""
+        return self.base_url + url_path[len(self.root_url_path) - 1 :]
+
+    def absolute(self, url: str) -> str:
+        """Media and document URLs made absolute against the site when they are relative."""
+        return self.base_url + url if url.startswith("/") else url
+
+    @property
+    def blog_url(self) -> str | None:
+        return self.page_url(self.blog_index_url_path) if self.blog_index_url_path else None
+
+    def author_url(self, slug: str) -> str | None:
+        """The author's public profile (BlogIndexPage's author_profile route)."""
+        blog_url = self.blog_url
+        return f"{blog_url}authors/{slug}/" if blog_url else None
+
+
+def site_scope(request: HttpRequest) -> SiteScope | None:
+    """The scope for the request's host; looked up once per host and cache generation."""
+    from .caching import current_generation
+
+    generation = getattr(request, "content_api_generation", None) or current_generation()
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"skincare-api:site:{generation.token}:{hostname}:{request.get_port()}"
+    cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    scope = cache.get(key)
+    if scope is None:
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        scope = SiteScope.for_site(site)
+        cache.set(key, scope, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+    return scope

@@ -1,0 +1,50 @@
+"""The JSON-LD graph of a post for the site's <head>: the same document the API serves."""
+
+from __future__ import annotations
+
+from django import template
+from django.core.cache import caches
+from django.utils.safestring import SafeString, mark_safe
+from wagtail.models import Site
+
+from blog.models import ArticlePage
+from pages.structured_data import json_for_script
+
+from ..caching import current_generation
+from ..cards import ApiContext
+from ..conf import api_setting
+from ..detail import load_post, post_detail
+from ..scope import SiteScope, site_scope
+
+register = template.Library()
+
+
+def _scope(request, page: ArticlePage) -> SiteScope | None:
+    scope = site_scope(request)
+    if scope is not None and page.path.startswith(scope.root_path):
+        return scope
+    site = page.get_site() or Site.find_for_request(request)
+    return SiteScope.for_site(site) if site else None
+
+
+@register.simple_tag(takes_context=True)
+def post_jsonld(context, page) -> SafeString | str:
+    """Escaped JSON-LD for <script type="application/ld+json">, or '' for other pages."""
+    request = context.get("request")
+    if request is None or not isinstance(page, ArticlePage):
+        return ""
+    scope = _scope(request, page)
+    if scope is None:
+        return ""
+    # Live pages are cached per generation like API responses; previews show unsaved drafts.
+    cacheable = page.pk and page.live and not getattr(request, "is_preview", False)
+    cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    key = f"skincare-api:jsonld:{current_generation().token}:{scope.site_id}:{page.pk}"
+    # mark_safe is sound: json_for_script escapes <, > and &, so nothing can close the script.
+    if cacheable and (cached := cache.get(key)) is not None:
+        return mark_safe(cached)
+    ctx = ApiContext.for_request(request, scope)
+    markup = json_for_script(post_detail(load_post(page, ctx), ctx)["jsonld"])
+    if cacheable:
+        cache.set(key, markup, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+    return mark_safe(markup)

@@ -1,0 +1,78 @@
+"""DRF fields for Wagtail API v2's `api_fields` on the blog models (pure serialisers, no models).
+
+Only published author profiles are exposed, and never accounts or e-mail addresses.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rest_framework.fields import Field
+from wagtail.images.models import SourceImageIOError
+
+
+def renditions(image, specs: Sequence[str]) -> list[dict]:
+    if image is None:
+        return []
+    try:
+        found = image.get_renditions(*specs)
+    except (SourceImageIOError, OSError):
+        return []
+    return [
+        {"spec": spec, "url": r.url, "width": r.width, "height": r.height}
+        for spec, r in found.items()
+    ]
+
+
+class ImageRenditionsField(Field):
+    """An image as {id, width, height, renditions: [...]} for several filter specs."""
+
+    def __init__(self, specs: Sequence[str], *args, **kwargs):
+        self.specs = tuple(specs)
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, image):
+        return {
+            "id": image.pk,
+            "width": image.width,
+            "height": image.height,
+            "renditions": renditions(image, self.specs),
+        }
+
+
+def author_data(author, avatar_specs: Sequence[str]) -> dict:
+    return {
+        "id": author.pk,
+        "name": author.name,
+        "slug": author.slug,
+        "credentials": author.credentials,
+        "role": author.role,
+        "avatar": renditions(author.photo, avatar_specs),
+    }
+
+
+class LiveAuthorsField(Field):
+    """A page's byline (its ArticleAuthor items), live profiles only, in order."""
+
+    def __init__(self, avatar_specs: Sequence[str] = ("fill-96x96",), *args, **kwargs):
+        self.avatar_specs = tuple(avatar_specs)
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, items):
+        return [
+            author_data(item.author, self.avatar_specs) for item in items.all() if item.author.live
+        ]
+
+
+class LiveAuthorField(Field):
+    """One author (the medical reviewer), or null when the profile is not published."""
+
+    def __init__(self, avatar_specs: Sequence[str] = ("fill-96x96",), *args, **kwargs):
+        self.avatar_specs = tuple(avatar_specs)
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, author):
+        return author_data(author, self.avatar_specs) if author.live else None
