@@ -8,3 +8,8 @@ class LinkcheckConfig(AppConfig):
     label = "linkcheck"
     verbose_name = "Link health"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signal_handlers import register_signal_handlers
+
+        register_signal_handlers()

@@ -1,0 +1,35 @@
+"""Shared builders for the link-checker database tests: images, documents, fast settings."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.images.tests.utils import get_test_image_file
+
+# Short timeouts and no politeness delay: tests talk to a loopback server only.
+FAST = {
+    "SKINCARE_LINKCHECK_CONCURRENCY": 8,
+    "SKINCARE_LINKCHECK_PER_HOST_CONCURRENCY": 4,
+    "SKINCARE_LINKCHECK_PER_HOST_DELAY": 0,
+    "SKINCARE_LINKCHECK_CONNECT_TIMEOUT": 0.5,
+    "SKINCARE_LINKCHECK_READ_TIMEOUT": 0.5,
+    "SKINCARE_LINKCHECK_TOTAL_TIMEOUT": 1.0,
+    "SKINCARE_LINKCHECK_DEADLINE": 3.0,
+    "SKINCARE_LINKCHECK_RETRIES": 0,
+    "SKINCARE_LINKCHECK_BACKOFF": 0.01,
+    "SKINCARE_LINKCHECK_ALLOWLIST": ["127.0.0.1/32"],
+}
+
+
+def make_image(title="roller"):
+    """An image with a real file in the test media folder."""
+    return get_image_model().objects.create(title=title, file=get_test_image_file())
+
+
+def make_document(title="leaflet"):
+    """A document with a small text file."""
+    document = get_document_model()(title=title)
+    document.file.save("leaflet.txt", ContentFile(b"aftercare"), save=False)
+    document.save()
+    return document
