@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-dev migrate test test-postgres lint format check bench serve clean
+.PHONY: demo install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,14 @@ test: install-dev
 # Same suite on PostgreSQL; DATABASE_URL names the server (pytest-django creates test_<name>).
 test-postgres: install-dev
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/skincare} $(BIN)/pytest
+
+# Browser tests drive Debian's Chromium through Playwright (Playwright's own download cannot
+# work offline); `make browser` installs it, and `make test` skips them where it is absent.
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
+
+test-browser: install-dev browser
+	SKINCARE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
 
 lint: install-dev
 	$(BIN)/ruff check .
