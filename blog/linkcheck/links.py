@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
 from django.db import transaction
+from django.http import Http404
 from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.routable_page.models import RoutablePageMixin
@@ -318,6 +319,7 @@ class Resolver:
     def _same_site(self, row: Link, site, candidates, by_path, private) -> Resolution:
         if site is None:
             return Resolution(LinkStatus.UNVERIFIABLE, "", "no site to resolve this path against")
+        root = site.root_page.url_path
         exact = by_path.get(candidates[0]) if candidates else None
         if exact is not None:
             return self._page(exact, private, row.source, via_url=True)
@@ -327,8 +329,10 @@ class Resolver:
                 continue
             model = page.content_type.model_class()
             if model is not None and issubclass(model, RoutablePageMixin) and page.live:
-                # A sub-route (author profiles, filters): served by the page, not a page itself.
-                return Resolution(LinkStatus.OK, "", f"served by “{page.title}”", None)
+                # A sub-route (author profiles): served by the page, not a page of its own.
+                rest = "/" + urlsplit(row.url).path.lstrip("/")[len(candidate) - len(root) :]
+                if _routes(model, rest):
+                    return Resolution(LinkStatus.OK, "", f"served by “{page.title}”", None)
             break
         path = urlsplit(row.url).path or "/"
         redirect = (
@@ -373,6 +377,15 @@ class Resolver:
                 LinkStatus.BROKEN, issue, f"the {kind}'s file is missing from storage", target_id
             )
         return Resolution(LinkStatus.OK, "", "", target_id)
+
+
+def _routes(model, path: str) -> bool:
+    """Whether a routable page class has a route for a sub-path (URL matching only)."""
+    try:
+        model.get_resolver().resolve(path)
+    except Http404:
+        return False
+    return True
 
 
 def refresh_internal(queryset=None) -> int:

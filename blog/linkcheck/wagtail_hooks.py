@@ -1,0 +1,77 @@
+"""Registration only: the Link health report, its admin URLs, log actions and editor hints."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from wagtail import hooks
+from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.widgets import Button
+
+from blog.linkcheck import fixes, urls, views
+from blog.linkcheck.components import LinkHealthPanel
+
+
+class LinkHealthMenuItem(MenuItem):
+    """Shown to users who can edit or publish some page."""
+
+    def is_shown(self, request):
+        return views._can_see_report(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_link_health_urls():
+    return [path("reports/link-health/", include(urls, namespace="linkcheck"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_link_health_menu_item():
+    return LinkHealthMenuItem(
+        _("Link health"), reverse("linkcheck:report"), icon_name="link", order=850
+    )
+
+
+@hooks.register("register_log_actions")
+def register_link_fix_log_actions(actions):
+    actions.register_action(fixes.UNLINK, _("Unlink a problem link"), _("Link removed"))
+    actions.register_action(fixes.REPLACE_URL, _("Replace a link's URL"), _("Link URL replaced"))
+    actions.register_action(
+        fixes.CONVERT, _("Convert a URL to a page link"), _("URL converted to a page link")
+    )
+    actions.register_action(fixes.IGNORE, _("Ignore a problem link"), _("Link problem ignored"))
+
+
+@hooks.register("construct_homepage_panels")
+def register_link_health_panel(request, panels):
+    if views._can_see_report(request.user):
+        panels.append(LinkHealthPanel())
+
+
+@hooks.register("before_edit_page")
+def register_link_problem_warning(request, page):
+    # Only on the GET that opens the editor: a POST redirects and would show it twice.
+    if request.method != "GET":
+        return
+    count = views.page_problem_count(page)
+    if count:
+        url = reverse("linkcheck:report") + f"?page={page.pk}"
+        messages.warning(
+            request,
+            ngettext(
+                "This page has %(n)d link problem.",
+                "This page has %(n)d link problems.",
+                count,
+            )
+            % {"n": count},
+            buttons=[messages.button(url, _("Review links"))],
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def register_link_health_button(page, user, view_name, next_url=None):
+    yield Button(
+        _("Link health"),
+        reverse("linkcheck:report") + f"?page={page.pk}",
+        icon_name="link",
+        priority=90,
+    )
