@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from pages.blocks import parse_citation_refs
-from pages.content import table_of_contents
+from pages.content import SECTION_BLOCKS, heading_anchor, table_of_contents
 from pages.timeframes import timeframe_from
 
 from .richtext import safe_url
@@ -79,11 +79,14 @@ def _text(value: Any) -> str:
 
 def body_blocks(raw_stream: list[dict], render: Render, image: ImageOut) -> list[dict[str, Any]]:
     """Typed block dicts in body order; unknown block types are skipped, not guessed at."""
-    anchors = iter(entry.anchor for entry in table_of_contents(raw_stream))
+    # The site renders each block with anchors[block.id] (see includes/body.html), so do we.
+    anchors = {e.block_id: e.anchor for e in table_of_contents(raw_stream) if e.block_id}
     blocks: list[dict[str, Any]] = []
     for block in raw_stream or ():
         kind, value, block_id = block.get("type"), block.get("value"), str(block.get("id", ""))
         head = {"type": kind, "id": block_id}
+        if kind in SECTION_BLOCKS and isinstance(value, dict):
+            head["anchor"] = anchors.get(block_id)
         if kind == "paragraph":
             blocks.append({**head, "html": render(_text(value))})
             continue
@@ -98,7 +101,7 @@ def body_blocks(raw_stream: list[dict], render: Render, image: ImageOut) -> list
                     **head,
                     "text": _text(value.get("text")),
                     "level": 3 if value.get("level") == "h3" else 2,
-                    "anchor": next(anchors),
+                    "anchor": anchors.get(block_id) or heading_anchor(value),
                 }
             )
         elif kind == "image":

@@ -9,6 +9,7 @@ from pydantic import Field
 from .common import ImageOut, OutSchema
 
 HTML = Field(description="Sanitised HTML; internal links point at public URLs.")
+ANCHOR = Field(description="Element id of the section heading; null when it has no heading.")
 
 
 class HeadingBlockOut(OutSchema):
@@ -59,6 +60,7 @@ class BenefitOut(OutSchema):
 class BenefitsBlockOut(OutSchema):
     type: Literal["benefits"]
     id: str
+    anchor: str | None = ANCHOR
     heading: str
     intro: str = HTML
     items: list[BenefitOut]
@@ -76,6 +78,7 @@ class PhaseOut(OutSchema):
 class PhasesBlockOut(OutSchema):
     type: Literal["phases"]
     id: str
+    anchor: str | None = ANCHOR
     heading: str
     intro: str = HTML
     items: list[PhaseOut]
@@ -95,6 +98,7 @@ class CitationOut(OutSchema):
 class CitationsBlockOut(OutSchema):
     type: Literal["citations"]
     id: str
+    anchor: str | None = ANCHOR
     heading: str
     items: list[CitationOut]
 
@@ -107,6 +111,7 @@ class FaqItemOut(OutSchema):
 class FaqBlockOut(OutSchema):
     type: Literal["faq"]
     id: str
+    anchor: str | None = ANCHOR
     heading: str
     items: list[FaqItemOut]
 

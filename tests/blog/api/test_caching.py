@@ -1,0 +1,207 @@
+"""HTTP caching: validators, 304s, headers, CORS, gzip and the invalidated server cache."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from unittest import mock
+
+from django.core.cache import cache
+from django.db import connection
+from django.test import TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.utils.http import http_date
+from wagtail.models import PageViewRestriction
+
+from blog.api.caching import current_generation
+from blog.models import BlogIndexPage
+
+from .helpers import api_json, make_article, make_author, make_site
+
+LIST = "/api/v1/articles"
+
+
+class CacheTestCase(TestCase):
+    def setUp(self):
+        cache.clear()
+
+
+class TestConditionalGet(CacheTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.page = make_article(cls.index, "post")
+
+    def test_every_response_has_validators(self):
+        for url in (
+            LIST,
+            f"/api/v1/articles/{self.page.pk}",
+            "/api/v1/openapi.json",
+            "/api/v1/nowhere",
+        ):
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertTrue(response["ETag"].startswith('W/"'))
+                self.assertTrue(response["Last-Modified"].endswith("GMT"))
+
+    def test_matching_if_none_match_gives_304(self):
+        etag = self.client.get(LIST)["ETag"]
+        response = self.client.get(LIST, HTTP_IF_NONE_MATCH=etag)
+        self.assertEqual(response.status_code, 304)
+        self.assertEqual(response.content, b"")
+        self.assertEqual(response["ETag"], etag)
+
+    def test_stale_if_none_match_gives_200(self):
+        response = self.client.get(LIST, HTTP_IF_NONE_MATCH='W/"something-else"')
+        self.assertEqual(response.status_code, 200)
+
+    def test_if_modified_since_gives_304_until_content_changes(self):
+        last_modified = self.client.get(LIST)["Last-Modified"]
+        self.assertEqual(
+            self.client.get(LIST, HTTP_IF_MODIFIED_SINCE=last_modified).status_code, 304
+        )
+        later = current_generation().changed_at + 60
+        with mock.patch("blog.api.caching.time.time", return_value=later):
+            make_article(self.index, "newer")
+        response = self.client.get(LIST, HTTP_IF_MODIFIED_SINCE=last_modified)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(json.loads(response.content)["count"], 2)
+        self.assertEqual(response["Last-Modified"], http_date(later))
+
+    @override_settings(
+        SKINCARE_API_MAX_AGE=11, SKINCARE_API_S_MAXAGE=22, SKINCARE_API_STALE_WHILE_REVALIDATE=33
+    )
+    def test_cache_control_comes_from_settings(self):
+        response = self.client.get(LIST)
+        self.assertEqual(
+            response["Cache-Control"], "public, max-age=11, s-maxage=22, stale-while-revalidate=33"
+        )
+        self.assertIn("Accept-Encoding", response["Vary"])
+
+    @override_settings(SKINCARE_API_GZIP_MIN_LENGTH=100)
+    def test_gzip_for_clients_that_accept_it(self):
+        response = self.client.get(LIST, HTTP_ACCEPT_ENCODING="gzip, br")
+        self.assertEqual(response["Content-Encoding"], "gzip")
+        self.assertEqual(json.loads(gzip.decompress(response.content))["count"], 1)
+        self.assertNotIn("Content-Encoding", self.client.get(LIST))
+
+    @override_settings(SKINCARE_API_GZIP_MIN_LENGTH=100_000)
+    def test_small_responses_are_not_compressed(self):
+        response = self.client.get(LIST, HTTP_ACCEPT_ENCODING="gzip")
+        self.assertNotIn("Content-Encoding", response)
+
+
+class TestCors(CacheTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_site()
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_allowed_origin_gets_cors_headers(self):
+        response = self.client.get(LIST, HTTP_ORIGIN="https://front.example")
+        self.assertEqual(response["Access-Control-Allow-Origin"], "https://front.example")
+        self.assertIn("ETag", response["Access-Control-Expose-Headers"])
+        self.assertIn("Origin", response["Vary"])
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_other_origins_get_none(self):
+        response = self.client.get(LIST, HTTP_ORIGIN="https://evil.example")
+        self.assertNotIn("Access-Control-Allow-Origin", response)
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_preflight(self):
+        response = self.client.options(
+            LIST,
+            HTTP_ORIGIN="https://front.example",
+            HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
+            HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
+        )
+        self.assertEqual(response.status_code, 204)
+        self.assertIn("GET", response["Access-Control-Allow-Methods"])
+        self.assertIn("If-None-Match", response["Access-Control-Allow-Headers"])
+        self.assertNotIn("Access-Control-Allow-Credentials", response)
+
+
+class TestServerCache(CacheTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.author = make_author("lena", name="Lena Hart")
+        cls.page = make_article(cls.index, "post", authors=[cls.author], tags=["tools"])
+
+    def test_second_request_is_served_from_cache_without_queries(self):
+        first = self.client.get(LIST)
+        with self.assertNumQueries(0):
+            second = self.client.get(LIST)
+        self.assertEqual(first.content, second.content)
+        self.assertEqual(first["ETag"], second["ETag"])
+
+    @override_settings(SKINCARE_API_CACHE_ENABLED=False)
+    def test_cache_can_be_switched_off(self):
+        self.client.get(LIST)
+        with CaptureQueriesContext(connection) as queries:
+            self.client.get(LIST)
+        self.assertGreater(len(queries), 0)
+
+    def titles(self) -> list[str]:
+        return [card["title"] for card in api_json(self.client, LIST)["results"]]
+
+    def test_publish_invalidates(self):
+        self.assertEqual(self.titles(), ["Post"])
+        make_article(self.index, "second")
+        self.assertEqual(sorted(self.titles()), ["Post", "Second"])
+
+    def test_new_revision_published_invalidates(self):
+        self.titles()
+        self.page.title = "Renamed"
+        self.page.save_revision().publish()
+        self.assertEqual(self.titles(), ["Renamed"])
+
+    def test_draft_save_does_not_change_what_is_served(self):
+        before = self.titles()
+        self.page.title = "Draft title"
+        self.page.save_revision()
+        self.assertEqual(self.titles(), before)
+
+    def test_unpublish_invalidates(self):
+        self.titles()
+        self.page.unpublish()
+        self.assertEqual(self.titles(), [])
+
+    def test_delete_invalidates(self):
+        self.titles()
+        self.page.delete()
+        self.assertEqual(self.titles(), [])
+
+    def test_move_invalidates(self):
+        url = api_json(self.client, LIST)["results"][0]["url"]
+        other_index = BlogIndexPage(title="Archive", slug="archive")
+        self.home.add_child(instance=other_index)
+        self.page.move(other_index, pos="last-child")
+        moved = api_json(self.client, LIST)["results"][0]["url"]
+        self.assertNotEqual(url, moved)
+        self.assertEqual(moved, "http://localhost/archive/post/")
+
+    def test_author_profile_change_invalidates(self):
+        self.assertEqual(
+            api_json(self.client, LIST)["results"][0]["authors"][0]["name"], "Lena Hart"
+        )
+        self.author.name = "Lena Hart-Smith"
+        self.author.save_revision().publish()
+        self.assertEqual(
+            api_json(self.client, LIST)["results"][0]["authors"][0]["name"], "Lena Hart-Smith"
+        )
+
+    def test_privacy_change_invalidates(self):
+        self.titles()
+        PageViewRestriction.objects.create(
+            page=self.page, restriction_type=PageViewRestriction.LOGIN
+        )
+        self.assertEqual(self.titles(), [])
+
+    def test_invalidation_also_happens_on_commit(self):
+        before = current_generation()
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            make_article(self.index, "third")
+        self.assertTrue(callbacks)
+        self.assertNotEqual(current_generation().token, before.token)
