@@ -168,7 +168,14 @@ def _child_label(child: models.Model) -> str:
 
 
 def _stream_links(field: str, stream_block: blocks.StreamBlock, raw: list) -> Iterator[FoundLink]:
-    for leaf in iter_leaves(stream_block, raw):
+    leaves = list(iter_leaves(stream_block, raw))
+    # A citation's URL leaf is named after the citation's title (structs follow their leaves).
+    titles = {
+        leaf.path: collapse(str(leaf.value.get("title") or ""))[:_TEXT_LIMIT]
+        for leaf in leaves
+        if isinstance(leaf.block, CitationBlock) and isinstance(leaf.value, dict)
+    }
+    for leaf in leaves:
         block, value = leaf.block, leaf.value
         where = {"field": field, "path": leaf.path, "block_id": leaf.block_id}
         if isinstance(block, blocks.RichTextBlock):
@@ -179,8 +186,13 @@ def _stream_links(field: str, stream_block: blocks.StreamBlock, raw: list) -> It
                 yield FoundLink(source=Source.EMBED, kind=Kind.EXTERNAL, url=value.strip(), **where)
         elif isinstance(block, blocks.URLBlock):
             if isinstance(value, str) and value.strip():
+                text = titles.get(leaf.path.rpartition(".")[0], "")
                 yield FoundLink(
-                    source=Source.URL_BLOCK, kind=Kind.EXTERNAL, url=value.strip(), **where
+                    source=Source.URL_BLOCK,
+                    kind=Kind.EXTERNAL,
+                    url=value.strip(),
+                    text=text,
+                    **where,
                 )
         elif isinstance(block, ImageChooserBlock | DocumentChooserBlock | blocks.PageChooserBlock):
             target = _as_id(value)

@@ -241,12 +241,19 @@ def replace_url(link: Link, new_url: str, *, user=None) -> RevisionOutcome:
         raise FixNotPossible("this link's URL is derived (a DOI, PMID or chooser): edit it there")
     if not new_url or new_url == link.url:
         raise FixNotPossible("give a different URL to link to")
-    if link.source == Source.RICHTEXT:
-        edit = _richtext_edit(
+    if link.source == Source.URL_FIELD:
+        edit = _url_edit(link, new_url)
+    else:
+        # In a StreamField the URL is replaced wherever it is written in that field: anchors,
+        # URL blocks (a citation's URL) and embeds alike.
+        in_richtext = _richtext_edit(
             link, "replace_url", lambda html, target: replace_href_html(html, target, new_url)
         )
-    else:
-        edit = _url_edit(link, new_url)
+        in_blocks = _url_edit(link, new_url)
+
+        def edit(version) -> list[dict]:
+            return in_richtext(version) + in_blocks(version)
+
     return _apply(link, edit, REPLACE_URL, user, {"url": link.url, "new_url": new_url})
 
 

@@ -158,10 +158,7 @@ class LinkReportView(ReportView):
 
     def to_row_dict(self, item):
         decorate(item, self.request.user)
-        row = super().to_row_dict(item)
-        row["http_status"] = item.checked_url.http_status if item.checked_url else None
-        row["final_url"] = item.checked_url.final_url if item.checked_url else ""
-        return row
+        return super().to_row_dict(item)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -184,6 +181,7 @@ def decorate(link: Link, user) -> Link:
     )
     link.target_label = link.url or f"{link.kind} #{link.target_id}"
     link.http_status = link.checked_url.http_status if link.checked_url_id else None
+    link.final_url = link.checked_url.final_url if link.checked_url_id else ""
     link.suggested_url = link.checked_url.suggested_url if link.checked_url_id else ""
     fixable = can_fix(user, link)
     link.can_recheck = can_edit_owner(user, link)

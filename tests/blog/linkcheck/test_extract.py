@@ -121,7 +121,7 @@ class TestExtractPage(TestCase):
                 "the trial",
             ),
             ("body", "3.faq.items.0.answer", Source.RICHTEXT, f"{EXT}/faq", "a"),
-            ("body", "4.citations.items.0.url", Source.URL_BLOCK, f"{EXT}/paper", ""),
+            ("body", "4.citations.items.0.url", Source.URL_BLOCK, f"{EXT}/paper", "A study"),
             (
                 "body",
                 "4.citations.items.0.doi",
