@@ -27,3 +27,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
+
+# Background tasks: SKINCARE_TASKS_BACKEND=database queues them in PostgreSQL for
+# `manage.py db_worker` processes (django-tasks-db); unset keeps base's immediate backend.
+if os.environ.get("SKINCARE_TASKS_BACKEND", "").strip() == "database":
+    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
