@@ -151,7 +151,7 @@ def related_posts(page: ArticlePage, scope: SiteScope, tag_ids: list[int], limit
         .filter(tagged_items__tag_id__in=tag_ids)
         .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
         .order_by("-shared_tags", "-published_date", "-first_published_at")
-        .select_related("productreviewpage")
+        .select_related("hero_image", "productreviewpage")
         .defer("body", "productreviewpage__pros", "productreviewpage__cons")[:limit]
     )
 

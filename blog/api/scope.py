@@ -5,16 +5,24 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef, Subquery
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.http.request import split_domain_port
 from wagtail.models import PageViewRestriction, Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+)
 
 from blog.models import BlogIndexPage
 from pages.models import SiteSettings
 
 from .conf import api_setting
+
+DEFAULT_DISCLOSURE = SiteSettings._meta.get_field("default_affiliate_disclosure").default
 
 
 def restricted() -> Exists:
@@ -45,26 +53,14 @@ class SiteScope:
 
     @classmethod
     def for_site(cls, site: Site) -> SiteScope:
-        """Build from a Site; the blog index and site settings come in one query."""
+        """Build from any Site (one query for the blog index and settings)."""
+        annotated = with_facts(Site.objects.filter(pk=site.pk)).select_related("root_page").first()
+        return cls.from_annotated(annotated or site)
+
+    @classmethod
+    def from_annotated(cls, site: Site) -> SiteScope:
         root = site.root_page
-        index = (
-            BlogIndexPage.objects.filter(live=True, path__startswith=root.path)
-            .exclude(restricted())
-            .order_by("path")
-            .values("url_path")[:1]
-        )
-        site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
-        facts = (
-            Site.objects.filter(pk=site.pk)
-            .annotate(
-                blog_index_url_path=Subquery(index),
-                tagline=Subquery(site_settings.values("tagline")[:1]),
-                disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),
-            )
-            .values("blog_index_url_path", "tagline", "disclosure")
-            .first()
-        ) or {}
-        default_disclosure = SiteSettings._meta.get_field("default_affiliate_disclosure").default
+        disclosure = getattr(site, "disclosure", None)
         return cls(
             site_id=site.pk,
             root_path=root.path,
@@ -72,12 +68,10 @@ class SiteScope:
             root_url_path=root.url_path,
             base_url=site.root_url,
             name=site.site_name or root.title,
-            blog_index_url_path=facts.get("blog_index_url_path"),
-            tagline=facts.get("tagline") or "",
+            blog_index_url_path=getattr(site, "blog_index_url_path", None),
+            tagline=getattr(site, "tagline", None) or "",
             # Without a settings row the site shows the field's default, so the API does too.
-            default_disclosure=facts.get("disclosure")
-            if facts.get("disclosure") is not None
-            else default_disclosure,
+            default_disclosure=disclosure if disclosure is not None else DEFAULT_DISCLOSURE,
         )
 
     def page_url(self, url_path: str) -> str:
@@ -98,6 +92,50 @@ class SiteScope:
         return f"{blog_url}authors/{slug}/" if blog_url else None
 
 
+def with_facts(sites: QuerySet) -> QuerySet:
+    """Annotate sites with their blog index URL path and site settings (no extra queries)."""
+    index = (
+        BlogIndexPage.objects.filter(live=True, path__startswith=OuterRef("root_page__path"))
+        .exclude(restricted())
+        .order_by("path")
+        .values("url_path")[:1]
+    )
+    site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
+    return sites.annotate(
+        blog_index_url_path=Subquery(index),
+        tagline=Subquery(site_settings.values("tagline")[:1]),
+        disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),
+    )
+
+
+def find_site(hostname: str, port: int) -> Site | None:
+    """Wagtail's get_site_for_hostname (wagtail/models/sites.py), facts annotated in the same
+    query, so a cold request spends one query on its site instead of two."""
+    sites = list(
+        with_facts(
+            Site.objects.annotate(
+                match=Case(
+                    When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                    When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
+                    When(is_default_site=True, then=MATCH_DEFAULT),
+                    default=MATCH_HOSTNAME,
+                    output_field=IntegerField(),
+                )
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related("root_page")
+    )
+    if not sites:
+        return None
+    if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return sites[0]
+    if sites[0].match == MATCH_DEFAULT:
+        return sites[len(sites) == 2]
+    return None
+
+
 def site_scope(request: HttpRequest) -> SiteScope | None:
     """The scope for the request's host; looked up once per host and cache generation."""
     from .caching import current_generation
@@ -108,9 +146,9 @@ def site_scope(request: HttpRequest) -> SiteScope | None:
     cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
     scope = cache.get(key)
     if scope is None:
-        site = Site.find_for_request(request)
+        site = find_site(hostname, request.get_port())
         if site is None:
             return None
-        scope = SiteScope.for_site(site)
+        scope = SiteScope.from_annotated(site)
         cache.set(key, scope, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
     return scope
