@@ -24,7 +24,8 @@ _LINK_RE = re.compile(
     r"(?:</a\s*>|(?=<a[\s>/]))",
     re.IGNORECASE,
 )
-_TAG_RE = re.compile(rf"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][a-zA-Z0-9]*)({_ATTRS})>", re.DOTALL)
+# Any tag or comment; a '<' not followed by a letter or '/' is text.
+TAG_RE = re.compile(rf"<!--.*?(?:-->|$)|<(/?)([a-zA-Z][a-zA-Z0-9]*)({_ATTRS})>", re.DOTALL)
 _BLOCK_TAG_RE = re.compile(
     rf"<(/?)(p|h[1-6]|li|ul|ol|blockquote|div|pre|figure|table|tr|td|th)(?=[\s>/])({_ATTRS})>",
     re.IGNORECASE,
@@ -92,13 +93,13 @@ def collapse(text: str) -> str:
 
 def text_content(fragment: str) -> str:
     """Visible text of a fragment: tags dropped, entities decoded, whitespace collapsed."""
-    return collapse(unescape(_TAG_RE.sub(" ", fragment) if "<" in fragment else fragment))
+    return collapse(unescape(TAG_RE.sub(" ", fragment) if "<" in fragment else fragment))
 
 
-def iter_links(html: str) -> list[RichTextLink]:
-    """Every <a> element with a closing tag, in document order."""
+def iter_links(html: str, start: int = 0, end: int | None = None) -> list[RichTextLink]:
+    """Every <a> element with a closing tag, in document order (optionally within a range)."""
     links = []
-    for match in _LINK_RE.finditer(html):
+    for match in _LINK_RE.finditer(html, start, len(html) if end is None else end):
         attrs = parse_attrs(match.group(1))
         kind = link_type(attrs)
         inner = match.group(2)
@@ -107,7 +108,7 @@ def iter_links(html: str) -> list[RichTextLink]:
                 href=attrs.get("href"),
                 linktype=kind,
                 id=attrs.get("id") if "linktype" in attrs else None,
-                text=collapse(unescape(_TAG_RE.sub("", inner) if "<" in inner else inner)),
+                text=collapse(unescape(TAG_RE.sub("", inner) if "<" in inner else inner)),
                 start=match.start(),
                 end=match.end(),
                 inner_start=match.start(2),
@@ -168,7 +169,7 @@ class TextMap:
         seg_src: list[tuple[int, int, bool]] = []  # (source start, source end, literal?)
         length = 0
         pos = start
-        for match in _TAG_RE.finditer(html, start, end):
+        for match in TAG_RE.finditer(html, start, end):
             if match.start() > pos:
                 length = _add_text(html, pos, match.start(), parts, seg_starts, seg_src, length)
             if (match.group(2) or "").lower() == "br":
@@ -266,7 +267,7 @@ def unpaired_tags(fragment: str) -> str:
     balanced, whichever elements the cut started or ended in. Void tags and comments go.
     """
     kept: list[tuple[str, str]] = []  # (name, source); closing names carry a leading "/"
-    for match in _TAG_RE.finditer(fragment):
+    for match in TAG_RE.finditer(fragment):
         name = (match.group(2) or "").lower()
         if not name or name in VOID_TAGS or match.group(3).rstrip().endswith("/"):
             continue

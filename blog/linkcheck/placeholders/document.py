@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from blog.linkcheck.placeholders.grammar import split_sentences
 from blog.linkcheck.placeholders.targets import Target, classify_target
@@ -14,13 +13,30 @@ from blog.linkcheck.richtext import BLOCK_TAGS, RichTextLink, TextMap, iter_bloc
 _LIST_GAP_RE = re.compile(r"(?:\s|</?(?:ul|ol)(?:\s[^>]*)?>)*", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
 class Link:
-    """A link, where it points, and the leaf block holding it (None outside any)."""
+    """A link, the leaf block holding it (None outside any), and where it points.
 
-    link: RichTextLink
-    target: Target
-    leaf: int | None
+    The target is classified on first use: most links of a body are never asked about.
+    """
+
+    __slots__ = ("_context", "_target", "leaf", "link")
+
+    def __init__(
+        self, link: RichTextLink, leaf: int | None, context: tuple[str | None, frozenset[str]]
+    ) -> None:
+        self.link, self.leaf = link, leaf
+        self._context = context
+        self._target: Target | None = None
+
+    @property
+    def target(self) -> Target:
+        """Where the link points (internal, same_site, self, citation, placeholder ...)."""
+        if self._target is None:
+            page_url, site_hosts = self._context
+            self._target = classify_target(
+                self.link.href, self.link.linktype, page_url=page_url, site_hosts=site_hosts
+            )
+        return self._target
 
 
 class BlockView:
@@ -92,16 +108,24 @@ class Document:
             if block.leaf and block.tag in BLOCK_TAGS
         ]
         self._starts = [self.blocks[index].inner_start for index in self.leaves]
-        hosts = frozenset(site_hosts)
-        self.links = [
-            Link(
-                link,
-                classify_target(link.href, link.linktype, page_url=page_url, site_hosts=hosts),
-                self.leaf_of(link.start),
-            )
-            for link in iter_links(html)
-        ]
+        self._context = (page_url, frozenset(site_hosts))
+        self._by_start: dict[int, Link] = {}
+        self._links: list[Link] | None = None
         self._views: dict[int, BlockView] = {}
+
+    @property
+    def links(self) -> list[Link]:
+        """Every link of the document, extracted on first use (blocks extract their own)."""
+        if self._links is None:
+            self._links = [self._link(link) for link in iter_links(self.html)]
+        return self._links
+
+    def _link(self, link: RichTextLink) -> Link:
+        """One Link object per source anchor, whichever extraction found it first."""
+        item = self._by_start.get(link.start)
+        if item is None:
+            item = self._by_start[link.start] = Link(link, self.leaf_of(link.start), self._context)
+        return item
 
     def leaf_of(self, offset: int) -> int | None:
         """The leaf block whose content holds a source offset."""
@@ -118,7 +142,8 @@ class Document:
         """Text view of a leaf block (cached)."""
         if leaf not in self._views:
             block = self.blocks[self.leaves[leaf]]
-            links = [item for item in self.links if item.leaf == leaf]
+            found = iter_links(self.html, block.inner_start, block.inner_end)
+            links = [self._link(link) for link in found]
             self._views[leaf] = BlockView(self.html, block.inner_start, block.inner_end, links)
         return self._views[leaf]
 

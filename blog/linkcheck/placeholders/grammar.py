@@ -76,12 +76,12 @@ _PLACEHOLDER_ANCHOR_RE = re.compile(
 
 # Sentence features. Each is a family, matched on folded (lower-case, straight-quote) text.
 _NOUN = r"(?:web\s*)?(?:resources?|sources?|sites?|websites?|pages?|webpages?|content|links?|materials?|references?|posts?|articles?)"  # noqa: E501
-_RESOURCE_RE = re.compile(
+RESOURCE_RE = re.compile(
     rf"\b(?:external|outside|third-party|off-site)\s+{_NOUN}\b"
     r"|\b(?:recommended|suggested|selected|chosen|hand-?picked|curated|(?:specially|carefully)"
     rf"\s+(?:selected|chosen|picked))\s+(?:external\s+)?{_NOUN}\b"
 )
-_SELECTED_RE = re.compile(
+SELECTED_RE = re.compile(
     r"\bwe(?:'ve|\s+have|'re|\s+are)?\s+(?:(?:carefully|specially|especially|personally|hand)"
     r"[\s-]+)?(?:selected|chosen|picked|hand-?picked|prepared|gathered|compiled|curated|"
     r"put\s+together|assembled)\b"
@@ -89,13 +89,16 @@ _SELECTED_RE = re.compile(
     r"put\s+together|assembled)\s+(?:especially\s+|specially\s+|just\s+)?for\s+you\b"
     r"|\b(?:specially|carefully)[\s-]+(?:selected|chosen|picked)\b"
 )
-_EDUCATION_RE = re.compile(
+EDUCATION_RE = re.compile(
     r"\b(?:learning|educational|education|reading|study|research|knowledge)\s+"
     r"(?:experience|journey|quest|adventure|path)\b"
-    r"|\b(?:supplement|complement|enrich|enhance|continue|further|advance)\s+your\s+"
+)
+# Supporting only: farms write it, but so do people ("continue your research").
+_SUPPLEMENT_RE = re.compile(
+    r"\b(?:supplement|complement|enrich|enhance|continue|further|advance)\s+your\s+"
     r"(?:reading|study|studies|learning|research|education|educational)\b"
 )
-_TOPIC_RE = re.compile(
+TOPIC_RE = re.compile(
     r"\b(?:the|this|that)\s+(?:topic|subject|theme|subject\s+matter|matter\s+at\s+hand)\b"
     r"|\bthis\s+article's\s+(?:topic|subject|theme)\b"
 )
@@ -136,7 +139,7 @@ _PROPER_RE = re.compile(
     r"Ministry|Library|Cochrane|PubMed|Harvard|Mayo|Dermatology|Medicine)\b|\b(?:Dr|Prof)\.|"
     r"\bet\s+al\b|\bdoi\b|\bpmid\b|\bpublished\s+in\b|\b(?:19|20)\d\d\b"
 )
-_LEAD_IN_RE = re.compile(
+LEAD_IN_RE = re.compile(
     r"\b(?:related|suggested|recommended|selected|chosen|hand-?picked|curated|external|similar)"
     r"\s+(?:(?:blog|web|external)\s+)?(?:posts?|links?|articles?|resources?|sources?|content|"
     r"readings?|materials?|pages?|websites?|sites?|publications?|reads|guides?|stories)\b"
@@ -157,7 +160,8 @@ _ABBREVIATIONS = words("dr mr mrs ms prof st vs etc e.g i.e fig no approx inc lt
 FEATURE_LABELS = {
     "resource": "external or selected resource",
     "selected": "'selected for you'",
-    "education": "'learning experience' or 'enhance your study'",
+    "education": "'learning experience'",
+    "supplement": "'supplement your reading'",
     "topic": "abstract 'the subject'",
     "extra": "'additional information'",
     "enrich": "'expand your knowledge'",
@@ -219,7 +223,7 @@ def is_lead_in(sentence: str) -> bool:
     if not folded.rstrip("\"'").endswith(":") or len(folded.split()) > 40:
         return False
     return bool(
-        _LEAD_IN_RE.search(folded) or (_SELECTED_RE.search(folded) and _LINK_NOUN_RE.search(folded))
+        LEAD_IN_RE.search(folded) or (SELECTED_RE.search(folded) and _LINK_NOUN_RE.search(folded))
     )
 
 
@@ -266,10 +270,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _ends_with_abbreviation(text: str, dot: int) -> bool:
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    return text[start:dot].lower() in _ABBREVIATIONS
+    start = max(text.rfind(" ", 0, dot), text.rfind("\n", 0, dot)) + 1
+    return text[start:dot].lower().lstrip("(\"'\u201c\u2018") in _ABBREVIATIONS
 
 
 def _append_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
@@ -296,10 +298,11 @@ def promo_features(
     found = {
         name
         for name, pattern in (
-            ("resource", _RESOURCE_RE),
-            ("selected", _SELECTED_RE),
-            ("education", _EDUCATION_RE),
-            ("topic", _TOPIC_RE),
+            ("resource", RESOURCE_RE),
+            ("selected", SELECTED_RE),
+            ("education", EDUCATION_RE),
+            ("supplement", _SUPPLEMENT_RE),
+            ("topic", TOPIC_RE),
             ("extra", _EXTRA_RE),
             ("enrich", _ENRICH_RE),
             ("question", _QUESTION_RE),

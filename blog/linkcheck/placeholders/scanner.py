@@ -7,7 +7,7 @@ from blog.linkcheck.placeholders.document import Document, Link
 from blog.linkcheck.placeholders.edits import splice
 from blog.linkcheck.placeholders.findings import Finding, ScanResult
 from blog.linkcheck.placeholders.targets import affiliate_signals, is_money_anchor
-from blog.linkcheck.placeholders.triggers import may_contain_spam, spam_vocabulary
+from blog.linkcheck.placeholders.triggers import Hints, hints
 from blog.linkcheck.richtext import collapse
 
 ITEM_TAGS = frozenset({"p", "li"})
@@ -25,16 +25,20 @@ def scan(
     Clean input comes back as the very same string; otherwise every byte outside the
     removed spans is kept, and scanning the cleaned HTML again finds nothing.
     """
-    if not may_contain_spam(html, page_url):
+    seen = hints(html, page_url)
+    if not seen:
         return ScanResult((), html)
-    return Scan(Document(html, page_url, frozenset(site_hosts))).run()
+    return Scan(Document(html, page_url, frozenset(site_hosts)), seen).run()
 
 
 class Scan:
     """One pass of every rule over one document, collecting decisions before any edit."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, seen: Hints | None = None) -> None:
         self.doc = doc
+        # What the precheck saw; without it every block and every link gets a look.
+        self.phrases = None if seen is None else seen.phrases
+        self.links_matter = seen is None or seen.links
         self.removed: dict[int, set[int]] = {}  # leaf -> indices of sentences to cut
         self.dropped: set[int] = set()  # leaves removed whole
         self.link_actions: dict[int, str] = {}  # index in doc.links -> action
@@ -43,23 +47,30 @@ class Scan:
     def run(self) -> ScanResult:
         """Apply the rules in order: lists, orphan lists, promo sentences, then each link."""
         doc = self.doc
-        vocabulary = {doc.leaf_of(offset) for offset in spam_vocabulary(doc.html)}
-        generic = {
-            item.leaf
-            for item in doc.links
-            if item.target.kind in REMOVABLE and grammar.is_generic_anchor(item.link.text)
-        }
+        if self.phrases is None:
+            vocabulary = set(range(len(doc.leaves)))
+        else:
+            vocabulary = {doc.leaf_of(offset) for offset in self.phrases}
+        generic: set[int | None] = set()
+        if self.links_matter:  # otherwise no anchor is generic, so none can be spam
+            generic = {
+                item.leaf
+                for item in doc.links
+                if grammar.is_generic_anchor(item.link.text) and item.target.kind in REMOVABLE
+            }
         candidates = sorted((vocabulary | generic) - {None})
         for leaf in candidates:
             if leaf not in self.dropped:
                 self.find_related_list(leaf)
-        self.find_orphan_lists()
+        if self.links_matter:
+            self.find_orphan_lists()
         for leaf in candidates:
             if leaf not in self.dropped and doc.tag(leaf) in PROSE_TAGS:
                 self.find_promo(leaf)
         spam_marked = bool(self.found)
-        for index, item in enumerate(doc.links):
-            self.judge_link(index, item, spam_marked=spam_marked)
+        if self.links_matter or spam_marked:  # forms 3 and 4 need a telling href or spam
+            for index, item in enumerate(doc.links):
+                self.judge_link(index, item, spam_marked=spam_marked)
         if not self.found:
             return ScanResult((), doc.html)
         self.found.sort(key=lambda pair: pair[0])
@@ -121,6 +132,7 @@ class Scan:
                 for item in doc.links
                 if item.leaf is not None
                 and item.leaf not in self.dropped
+                and grammar.is_listy_generic_anchor(item.link.text)
                 and self._is_lone_generic_link(item.leaf)
             }
         )

@@ -1,0 +1,344 @@
+"""Deterministic synthetic article bodies for the placeholder benchmark.
+
+``bodies(count, seed)`` yields ~30 KB bodies in Wagtail's stored rich-text format: headings,
+paragraphs with internal, citation and real-title links, lists, embeds and the legitimate
+look-alikes (editors' related guides, further reading, references). One body in ten also
+carries spam in one or more of the four forms. Phrase pools are written here, separately from
+the engine's grammar and from the test corpus, so the benchmark exercises the rules rather than
+replaying them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+
+TARGET_BYTES = 30_000
+SPAM_SHARE = 0.10
+
+INGREDIENTS = [
+    "retinol",
+    "niacinamide",
+    "vitamin C",
+    "azelaic acid",
+    "glycolic acid",
+    "lactic acid",
+    "salicylic acid",
+    "hyaluronic acid",
+    "ceramides",
+    "peptides",
+    "squalane",
+    "bakuchiol",
+    "zinc oxide",
+    "benzoyl peroxide",
+    "tranexamic acid",
+    "panthenol",
+    "centella",
+    "urea",
+]
+CONCERNS = [
+    "acne scars",
+    "fine lines",
+    "dark spots",
+    "enlarged pores",
+    "redness",
+    "dry patches",
+    "uneven texture",
+    "melasma",
+    "breakouts",
+    "dullness",
+    "sun damage",
+    "a weak barrier",
+]
+TIMES = [
+    "within a day",
+    "within a few days",
+    "over two weeks",
+    "after four to six weeks",
+    "over three months",
+    "within a week",
+    "after several sessions",
+]
+SENTENCES = [
+    "{Ing} works best when it is introduced slowly, two or three nights a week at first.",
+    "Most people with {concern} notice a difference {time}, though results vary.",
+    "Pairing {ing} with a plain moisturiser reduces the dryness many beginners report.",
+    "A patch test on the inner arm catches most reactions to {ing} before they reach the face.",
+    "Dermatologists often suggest {ing} for {concern} because it is well tolerated.",
+    "The skin's healing response moves from inflammation to repair {time}.",
+    "Sunscreen matters even more while you use {ing}, since fresh skin burns easily.",
+    "Needles of 0.25 mm are for absorption; collagen work on {concern} needs a clinic.",
+    "Redness after a session usually fades {time}, much like a mild sunburn.",
+    "If stinging lasts longer than a day, stop {ing} and let the barrier recover.",
+    "A gentle cleanser at night and water in the morning is enough for most skin types.",
+    "Layer thin textures first and finish with the richest cream.",
+    "Clean tools matter as much as technique: sterilise the roller after every use.",
+    "Consistency beats intensity, so a simple routine done daily wins over an elaborate one.",
+    "Some studies suggest {ing} can soften {concern}, although the trials were small.",
+    "Fragrance-free products are the safer choice when the skin reacts easily.",
+    "Hormonal {concern} tends to cluster along the jaw and chin.",
+    "Results from collagen induction build slowly as new fibres mature.",
+    "Expect some flaking {time} when you first start {ing}.",
+    "Store {ing} away from light and heat so it keeps its strength.",
+]
+TITLES = [
+    "How to start {ing} without the flaking",
+    "A beginner routine for {concern}",
+    "What {ing} can and cannot do",
+    "Microneedling aftercare, day by day",
+    "Sunscreen under make-up: what works",
+    "Why your moisturiser stings",
+]
+CITATIONS = [
+    ("https://doi.org/10.1111/jocd.{n}", "a {year} split-face trial"),
+    ("https://pubmed.ncbi.nlm.nih.gov/{n}/", "a {year} review"),
+    ("https://www.ncbi.nlm.nih.gov/pmc/articles/PMC{n}/", "research from {year}"),
+]
+ORGS = [
+    ("https://www.aad.org/public/everyday-care/{slug}", "American Academy of Dermatology"),
+    ("https://www.mayoclinic.org/diseases-conditions/{slug}", "Mayo Clinic"),
+    ("https://www.niams.nih.gov/health-topics/{slug}", "NIH"),
+    ("https://www.nhs.uk/conditions/{slug}/", "NHS"),
+]
+REAL_EXTERNAL = [
+    ("https://www.healthline.com/health/{slug}", "Healthline's overview of {ing}"),
+    ("https://www.byrdie.com/{slug}", "this guide to {ing} for {concern}"),
+    ("https://www.verywellhealth.com/{slug}", "Verywell's explainer on {concern}"),
+    ("https://www.theordinary.com/en-us/{slug}.html", "The Ordinary {Ing} serum"),
+]
+
+# --- spam pools (own wording, varied like farm output)
+PROMO_CLUSTERS = [
+    "Dive deeper into the subject by visiting this external resource we’ve selected for you. "
+    "{link}, uncover extra and worthwhile data to enhance your study and understanding of the "
+    "subject.",
+    "Interested in learning more about the topic? {link}, a supplementary external resource "
+    "we’ve put together for you.",
+    "To broaden your knowledge on the subject, check out this recommended external website. "
+    "{link}, find new perspectives and additional information.",
+    "We’re committed to providing a rewarding learning experience. That’s why we’ve picked "
+    "this external site with useful information to supplement your reading. {link}.",
+    "Discover more about the subject in this external source we’ve carefully selected for you. "
+    "{link}, gain access to complementary information that will enrich your understanding.",
+    "For a more complete learning experience, we recommend visiting {link}. You’ll uncover "
+    "more pertinent details related to the topic covered.",
+    "Access this external content to dive deeper into the subject. {link}, broaden your "
+    "understanding of the topic covered.",
+]
+PROMO_ANCHORS = [
+    "Visit this useful source",
+    "Explore this external guide",
+    "derma roller",
+    "microneedling pen",
+    "Read this helpful content",
+    "best retinol serum",
+    "Check out this informative article",
+    "skin care routine",
+]
+LEAD_INS = [
+    "Discover different perspectives in the related posts we’ve chosen for you:",
+    "Check out the related links for additional information:",
+    "Expand your view on this article’s topic with the related posts we’ve selected:",
+    "Want to learn more? Explore the related posts we’ve chosen:",
+    "Continue your research with the related links we’ve prepared:",
+    "Delve into the theme with the suggested related links:",
+]
+ITEM_ANCHORS = [
+    "Dive into this impartial analysis",
+    "Delve into this in-depth article",
+    "Learn from this helpful research",
+    "Explore this external guide",
+    "Read this detailed analysis",
+    "Investigate this valuable research",
+    "Check out this informative guide",
+    "Access this helpful study",
+    "Discover this interesting guide",
+    "Visit this informative resource",
+    "Examine this helpful content",
+    "Understand more with this helpful link",
+]
+FARM_HOSTS = [
+    "skinfacts-now.com",
+    "glowbasics-hub.com",
+    "dermaworld-guide.net",
+    "beautybytes.info",
+    "needlepenreview.net",
+    "skinwise-daily.com",
+]
+PLACEHOLDER_HREFS = [
+    "#",
+    "",
+    "javascript:void(0)",
+    "https://example.com/post",
+    "http://localhost:8000/draft/",
+    "https://shop.example.org/item?id=4",
+    "https://preview.test/page",
+]
+MONEY_LINKS = [
+    ("https://cheap-rollers.xyz/?aff=118", "cheap derma roller"),
+    ("https://best-pens-deals.com/go/pen-7", "best microneedling pen"),
+    ("https://serum-outlet.shop/buy?ref=blog&utm_source=x", "buy vitamin c serum"),
+]
+
+
+def _a(href: str, text: str) -> str:
+    return f'<a href="{href}">{text}</a>'
+
+
+class _Writer:
+    """Builds one body, numbering block keys and page ids the way Wagtail stores them."""
+
+    def __init__(self, rnd: random.Random) -> None:
+        self.rnd = rnd
+        self.parts: list[str] = []
+        self.size = 0
+
+    def add(self, html: str) -> None:
+        self.parts.append(html)
+        self.size += len(html)
+
+    def p(self, inner: str) -> str:
+        key = "".join(self.rnd.choice("abcdefghijklmnopqrstuvwxyz0123456789") for _ in range(5))
+        return f'<p data-block-key="{key}">{inner}</p>'
+
+    def page(self, text: str) -> str:
+        return f'<a linktype="page" id="{self.rnd.randint(3, 400)}">{text}</a>'
+
+    def fill(self, template: str) -> str:
+        ing, concern = self.rnd.choice(INGREDIENTS), self.rnd.choice(CONCERNS)
+        return template.format(
+            ing=ing, Ing=ing[0].upper() + ing[1:], concern=concern, time=self.rnd.choice(TIMES)
+        )
+
+    def slug(self) -> str:
+        return "-".join(self.rnd.choice(INGREDIENTS + CONCERNS).split()).lower()
+
+    def inline_link(self) -> str:
+        roll = self.rnd.random()
+        if roll < 0.4:
+            return self.page(self.fill(self.rnd.choice(TITLES)).lower())
+        if roll < 0.6:
+            href, text = self.rnd.choice(CITATIONS)
+            year = self.rnd.randint(2009, 2024)
+            return _a(href.format(n=self.rnd.randint(10000, 9999999)), text.format(year=year))
+        if roll < 0.75:
+            href, org = self.rnd.choice(ORGS)
+            return "the " + _a(href.format(slug=self.slug()), org)
+        if roll < 0.9:
+            href, text = self.rnd.choice(REAL_EXTERNAL)
+            return _a(href.format(slug=self.slug()), self.fill(text))
+        checklist = self.fill("{ing} checklist")
+        return f'the <a linktype="document" id="{self.rnd.randint(1, 40)}">{checklist}</a>'
+
+    def sentence(self) -> str:
+        text = self.fill(self.rnd.choice(SENTENCES))
+        roll = self.rnd.random()
+        if roll < 0.25:
+            return f"{text[:-1]}, as {self.inline_link()} explains."
+        if roll < 0.35:
+            words = text.split(" ")
+            cut = self.rnd.randint(1, max(1, len(words) - 2))
+            return " ".join([*words[:cut], f"<b>{words[cut]}</b>", *words[cut + 1 :]])
+        return text
+
+    def paragraph(self, sentences: int | None = None) -> str:
+        count = sentences or self.rnd.randint(2, 6)
+        return " ".join(self.sentence() for _ in range(count))
+
+    def clean_block(self) -> None:
+        roll = self.rnd.random()
+        if roll < 0.12:
+            self.add(f"<h2>{self.fill(self.rnd.choice(TITLES))}</h2>")
+        elif roll < 0.2:
+            tag = self.rnd.choice(["ul", "ol"])
+            count = self.rnd.randint(3, 6)
+            items = "".join(f"<li>{self.sentence()}</li>" for _ in range(count))
+            self.add(f"<{tag}>{items}</{tag}>")
+        elif roll < 0.23:
+            alt = self.fill("{Ing} texture on skin")
+            image = self.rnd.randint(1, 90)
+            self.add(f'<embed embedtype="image" id="{image}" format="fullwidth" alt="{alt}"/>')
+        elif roll < 0.25:
+            self.look_alike()
+        else:
+            self.add(self.p(self.paragraph()))
+
+    def look_alike(self) -> None:
+        roll = self.rnd.random()
+        if roll < 0.35:
+            titles = [self.fill(self.rnd.choice(TITLES)) for _ in range(3)]
+            items = "".join(f"<li>{self.page(title)}</li>" for title in titles)
+            self.add(self.p("Related guides:") + f"<ul>{items}</ul>")
+        elif roll < 0.65:
+            items = "".join(
+                f"<li>{_a(href.format(slug=self.slug()), org + ': ' + self.fill('{Ing} and {concern}'))}</li>"
+                for href, org in self.rnd.sample(ORGS, 3)
+            )
+            self.add(f"<h3>Further reading</h3><ul>{items}</ul>")
+        elif roll < 0.85:
+            post = self.page(f"post on {self.rnd.choice(INGREDIENTS)}")
+            self.add(self.p(f"I go into more detail in my {post}."))
+        else:
+            guide = f"Read our full guide to {self.rnd.choice(INGREDIENTS)}"
+            self.add(self.p(_a(f"/blog/{self.slug()}/", guide)))
+
+    def farm_link(self, anchor: str) -> str:
+        return _a(f"https://{self.rnd.choice(FARM_HOSTS)}/{self.slug()}/", anchor)
+
+    def spam(self) -> None:
+        form = self.rnd.choice(
+            ["promo", "list", "list_ul", "list_text", "placeholder", "money", "orphan"]
+        )
+        if form == "promo":
+            link = self.farm_link(self.rnd.choice(PROMO_ANCHORS))
+            cluster = self.rnd.choice(PROMO_CLUSTERS).format(link=link)
+            self.add(self.p(f"{self.paragraph(3)} {cluster}"))
+        elif form.startswith("list"):
+            anchors = self.rnd.sample(ITEM_ANCHORS, self.rnd.randint(2, 5))
+            lead = self.p(self.rnd.choice(LEAD_INS))
+            if form == "list":
+                items = "".join(self.p(self.farm_link(anchor)) for anchor in anchors)
+            elif form == "list_ul":
+                links = "".join(f"<li>{self.farm_link(anchor)}</li>" for anchor in anchors)
+                items = f"<ul>{links}</ul>"
+            else:
+                items = "".join(self.p(anchor) for anchor in anchors)
+            self.add(lead + items)
+        elif form == "placeholder":
+            href = self.rnd.choice(PLACEHOLDER_HREFS)
+            notes = _a(href, self.fill("our {ing} notes"))
+            self.add(self.p(f"{self.sentence()[:-1]}, see {notes}."))
+            related = _a(href, f"Related post {self.rnd.randint(1, 9)}")
+            self.add(f"<ul><li>{self.sentence()}</li><li>{related}</li></ul>")
+        elif form == "money":
+            href, anchor = self.rnd.choice(MONEY_LINKS)
+            concern = self.rnd.choice(CONCERNS)
+            self.add(
+                self.p(f"Many readers pick a {_a(href, anchor)} before reading about {concern}.")
+            )
+        else:
+            for anchor in self.rnd.sample(ITEM_ANCHORS, 3):
+                self.add(self.p(self.farm_link(anchor)))
+
+
+def body(rnd: random.Random, *, spammy: bool) -> str:
+    """One article body of about TARGET_BYTES."""
+    writer = _Writer(rnd)
+    spam_at = {rnd.randint(5, 60) for _ in range(rnd.randint(1, 3))} if spammy else set()
+    blocks = 0
+    while writer.size < TARGET_BYTES:
+        if blocks in spam_at:
+            writer.spam()
+        writer.clean_block()
+        blocks += 1
+    if spammy and not spam_at & set(range(blocks)):
+        writer.spam()
+    return "".join(writer.parts)
+
+
+def bodies(count: int, seed: int = 20_260_101) -> Iterator[tuple[bool, str]]:
+    """(is_spammy, html) pairs; the same seed always gives the same bodies."""
+    rnd = random.Random(seed)
+    for _ in range(count):
+        spammy = rnd.random() < SPAM_SHARE
+        yield spammy, body(rnd, spammy=spammy)

@@ -1,0 +1,1 @@
+"""Naive peer implementations the benchmarks measure our code against."""
