@@ -106,7 +106,7 @@ def sync_links(obj) -> list[Link]:
     by_key: dict[tuple, list[Link]] = {}
     for row in existing:
         key = _row_key(
-            row.version, row.field, row.path, row.source, row.kind, row.url, row.target_id, row.text
+            row.version, row.field, row.path, row.source, row.kind, row.url, _target(row), row.text
         )
         by_key.setdefault(key, []).append(row)
 
@@ -144,11 +144,9 @@ def sync_links(obj) -> list[Link]:
         Link.objects.filter(pk__in=stale).delete()
 
     # An editor's "ignore" follows the URL (or target) within the object across edits.
-    ignored = {
-        (row.kind, row.url, row.target_id): row for row in existing if row.ignored and row.pk
-    }
+    ignored = {(row.kind, row.url, _target(row)): row for row in existing if row.ignored}
     for row in new:
-        previous = ignored.get((row.kind, row.url, row.target_id))
+        previous = ignored.get((row.kind, row.url, _target(row)))
         if previous is not None:
             row.ignored = True
             row.ignored_reason = previous.ignored_reason
@@ -174,6 +172,11 @@ def sync_links(obj) -> list[Link]:
             batch_size=500,
         )
     return rows
+
+
+def _target(row: Link) -> int | None:
+    # An external row's target_id is what a same-site URL resolved to, not part of its identity.
+    return None if row.kind == Kind.EXTERNAL else row.target_id
 
 
 def _attach_checked_urls(rows: list[Link]) -> None:

@@ -23,7 +23,7 @@ from wagtail.models import Page
 
 from blog.linkcheck import conf
 from blog.linkcheck.fetch import check_url, check_urls_sync
-from blog.linkcheck.links import refresh_internal, sync_links, url_key
+from blog.linkcheck.links import sync_links, url_key
 from blog.linkcheck.models import CheckedUrl, Link, UrlCheck
 from blog.linkcheck.schedule import decide
 from blog.linkcheck.status import NOT_FINAL, LinkResult, LinkStatus
@@ -245,14 +245,18 @@ def run(
     """Re-extract links, re-resolve internal ones and fetch every due external URL."""
     summary = RunSummary()
     if internal:
+        scope = Link.objects.exclude(kind=Link.Kind.EXTERNAL, checked_url__isnull=False)
+        if page_id is not None:
+            scope = scope.filter(page_id=page_id)
+        before = dict(scope.values_list("pk", "status"))
         total = count_objects(page_id)
         for done, obj in enumerate(iter_objects(page_id), start=1):
             summary.objects += 1
-            summary.links += len(sync_links(obj))
+            summary.links += len(sync_links(obj))  # resolves internal links as it goes
             if progress is not None:
                 progress("extract", done, total)
-        scope = Link.objects.filter(page_id=page_id) if page_id is not None else None
-        summary.internal_changed = refresh_internal(scope)
+        after = dict(scope.filter(pk__in=before.keys()).values_list("pk", "status"))
+        summary.internal_changed = sum(1 for pk, status in after.items() if before[pk] != status)
     if external:
         now = timezone.now()
         total = due_urls(now, page_id=page_id).count()

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from django.db import transaction
-from wagtail.signals import page_published, published
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, published
 
 from blog.linkcheck import service
+from blog.linkcheck.links import refresh_internal
+from blog.linkcheck.models import Link
 from blog.linkcheck.tasks import AUTHOR, PAGE, check_object_links
 
 
@@ -28,10 +32,22 @@ def author_published_handler(sender, instance, **kwargs) -> None:
     queue_check(AUTHOR, instance.pk)
 
 
+def page_gone_handler(sender, instance, **kwargs) -> None:
+    """Links to a page that was unpublished or deleted are problems now: re-resolve them."""
+    if not isinstance(instance, Page):
+        return
+    page_id = instance.pk
+    transaction.on_commit(
+        lambda: refresh_internal(Link.objects.filter(kind=Link.Kind.PAGE, target_id=page_id))
+    )
+
+
 def register_signal_handlers() -> None:
     from blog.models import Author
 
     page_published.connect(page_published_handler, dispatch_uid="linkcheck_page_published")
+    page_unpublished.connect(page_gone_handler, dispatch_uid="linkcheck_page_unpublished")
+    post_delete.connect(page_gone_handler, dispatch_uid="linkcheck_page_deleted")
     published.connect(
         author_published_handler, sender=Author, dispatch_uid="linkcheck_author_published"
     )

@@ -69,6 +69,8 @@ def register_link_problem_warning(request, page):
 
 @hooks.register("register_page_header_buttons")
 def register_link_health_button(page, user, view_name, next_url=None):
+    if not views._can_see_report(user):
+        return
     yield Button(
         _("Link health"),
         reverse("linkcheck:report") + f"?page={page.pk}",

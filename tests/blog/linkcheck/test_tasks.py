@@ -88,3 +88,33 @@ class TestPublishSignal(TestCase):
     def test_a_deleted_object_is_skipped(self):
         outcome = tasks.check_object_links.enqueue(kind="page", object_id=999999)
         self.assertIn("no longer exists", outcome.return_value["skipped"])
+
+
+class TestTargetChanges(TestCase):
+    """Unpublishing or deleting a page re-resolves the links that point at it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+
+    def linking_page(self, target):
+        from blog.linkcheck.links import sync_links
+
+        body = [("paragraph", f'<p><a linktype="page" id="{target.pk}">see</a></p>')]
+        page = make_article(self.index, f"to-{target.slug}", body=body)
+        sync_links(page)
+        return page
+
+    def test_unpublishing_the_target_breaks_the_link(self):
+        target = make_article(self.index, "soon-draft")
+        page = self.linking_page(target)
+        with self.captureOnCommitCallbacks(execute=True):
+            target.unpublish()
+        self.assertEqual(Link.objects.get(page=page).issue, "page_unpublished")
+
+    def test_deleting_the_target_breaks_the_link(self):
+        target = make_article(self.index, "soon-gone")
+        page = self.linking_page(target)
+        with self.captureOnCommitCallbacks(execute=True):
+            target.delete()
+        self.assertEqual(Link.objects.get(page=page).issue, "page_deleted")

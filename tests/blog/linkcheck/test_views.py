@@ -312,6 +312,15 @@ class TestEditorAndDashboard(LinkHealthTestCase):
     def test_editor_is_quiet_for_a_healthy_page(self):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.target.pk]))
         self.assertNotContains(response, "link problem")
+        # The header still offers the page's link report.
+        self.assertContains(response, reverse("linkcheck:report") + f"?page={self.target.pk}")
+
+    def test_run_summary_counts_internal_changes(self):
+        from blog.linkcheck import service
+
+        self.target.unpublish()
+        summary = service.run(page_id=self.page.pk, external=False)
+        self.assertEqual((summary.objects, summary.internal_changed), (1, 1))
 
     def test_dashboard_summarises_by_status(self):
         response = self.client.get(reverse("wagtailadmin_home"))
