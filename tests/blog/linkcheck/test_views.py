@@ -172,6 +172,25 @@ class TestReport(LinkHealthTestCase):
         self.assertContains(response, "HTTP 410: gone")
         self.assertContains(response, 'class="linkcheck-check"', count=1)
 
+    def test_editors_see_only_what_they_can_edit(self):
+        editors = Group.objects.create(name="Blog editors")
+        editors.permissions.add(Permission.objects.get(codename="access_admin"))
+        GroupPagePermission.objects.create(
+            group=editors,
+            page=self.target,
+            permission=Permission.objects.get(codename="change_page"),
+        )
+        user = self.create_user("scoped", password="pw")
+        user.groups.add(editors)
+        self.client.force_login(user)
+        self.assertEqual(
+            list(self.report().context["object_list"]), []
+        )  # no author rights, not this page
+        GroupPagePermission.objects.create(
+            group=editors, page=self.page, permission=Permission.objects.get(codename="change_page")
+        )
+        self.assertEqual(len(self.report().context["object_list"]), 4)
+
     def test_report_needs_page_permissions(self):
         user = self.create_user("nobody", password="pw")
         user.user_permissions.add(Permission.objects.get(codename="access_admin"))
