@@ -93,23 +93,26 @@ def queue_event(event: str, data: dict[str, Any]) -> None:
     transaction.on_commit(send)
 
 
-def page_event(event: str, page: Page) -> None:
+def page_data(page: Page) -> dict[str, Any] | None:
+    """The webhook description of a page, or None for a private one."""
     # Readers never saw a private page, so its changes are nobody's business outside the admin.
     if page.get_view_restrictions().exists():
-        return
+        return None
     kind = _page_kind(page)
-    queue_event(
-        event,
-        {
-            "object": "page",
-            "type": kind,
-            "id": page.pk,
-            "slug": page.slug,
-            "title": page.title,
-            "url": page.get_full_url(),
-            "api_path": _api_path(kind, page.pk),
-        },
-    )
+    return {
+        "object": "page",
+        "type": kind,
+        "id": page.pk,
+        "slug": page.slug,
+        "title": page.title,
+        "url": page.get_full_url(),
+        "api_path": _api_path(kind, page.pk),
+    }
+
+
+def page_event(event: str, page: Page) -> None:
+    if (data := page_data(page)) is not None:
+        queue_event(event, data)
 
 
 def author_event(event: str, author: Author) -> None:
@@ -137,11 +140,16 @@ def on_page_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:
     page_event("unpublished", instance)
 
 
+def before_page_delete(sender: Any, instance: Page, **kwargs: Any) -> None:
+    # Describe the page while the tree (for its URL and privacy) still exists. Wagtail's own
+    # pre_delete handler unpublishes it next, so subscribers hear "unpublished", then "deleted".
+    instance._content_api_deleted = page_data(instance) if instance.live else None
+
+
 def on_page_delete(sender: Any, instance: Page, **kwargs: Any) -> None:
-    # pre_delete: the tree (for URL and privacy) still exists; deliveries wait for the commit.
     bump_generation()
-    if instance.live:
-        page_event("deleted", instance)
+    if data := getattr(instance, "_content_api_deleted", None):
+        queue_event("deleted", data)
 
 
 def on_snippet_published(sender: Any, instance: Any, **kwargs: Any) -> None:
@@ -167,7 +175,8 @@ def connect() -> None:
     uid = DISPATCH_UID
     page_published.connect(on_page_published, dispatch_uid=f"{uid}:published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid=f"{uid}:unpublished")
-    pre_delete.connect(on_page_delete, sender=Page, dispatch_uid=f"{uid}:page_delete")
+    pre_delete.connect(before_page_delete, sender=Page, dispatch_uid=f"{uid}:page_pre_delete")
+    post_delete.connect(on_page_delete, sender=Page, dispatch_uid=f"{uid}:page_delete")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}:move")
     published.connect(on_snippet_published, dispatch_uid=f"{uid}:snippet_published")
     unpublished.connect(on_snippet_unpublished, dispatch_uid=f"{uid}:snippet_unpublished")

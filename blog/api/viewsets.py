@@ -16,6 +16,8 @@ class WebhookEndpointViewSet(ModelViewSet):
     """Add, edit and remove the URLs that receive publish events."""
 
     model = WebhookEndpoint
+    name = "webhook_endpoints"
+    url_prefix = "content-api/webhooks"
     icon = "link-external"
     menu_label = _("Webhook endpoints")
     list_display = ["name", "url", "events", "is_active"]
@@ -28,6 +30,8 @@ class WebhookDeliveryViewSet(ModelViewSet):
     """Every delivery with its status code, attempts, error and duration (read-only)."""
 
     model = WebhookDelivery
+    name = "webhook_deliveries"
+    url_prefix = "content-api/deliveries"
     icon = "history"
     menu_label = _("Webhook deliveries")
     list_display = [

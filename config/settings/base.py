@@ -141,4 +141,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Wagtail API v2 (/api/v2/) returns rich text as front-end HTML (links expanded), not DB HTML.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 TAGGIT_CASE_INSENSITIVE = True
