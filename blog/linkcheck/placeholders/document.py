@@ -108,6 +108,7 @@ class Document:
             if block.leaf and block.tag in BLOCK_TAGS
         ]
         self._starts = [self.blocks[index].inner_start for index in self.leaves]
+        self.page_url = page_url
         self._context = (page_url, frozenset(site_hosts))
         self._by_start: dict[int, Link] = {}
         self._links: list[Link] | None = None

@@ -18,7 +18,9 @@ def words(text: str) -> frozenset[str]:
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 _EDGE_PUNCT = " \t\n\r\xa0.,;:!?\u2026\u00bb\u203a\u2192>-\u2013\u2014\"'()[]*"
+_EDGE_PUNCT_CURLY = _EDGE_PUNCT + "\u2018\u2019\u201c\u201d"
 _WORD_RE = re.compile(r"[a-z]+(?:[-'][a-z]+)*|[^\sa-z]")
+_FIRST_LETTERS_RE = re.compile(r"[a-z]+")
 
 # Anchor grammar: verb + optional fillers + (determiner + adjectives) + noun, e.g.
 # "Delve into this in-depth article", "Click for more information on this subject".
@@ -181,13 +183,17 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_QUOTES).lower().split())
 
 
-def _anchorwords(text: str) -> list[str]:
+def _anchor_words(text: str) -> list[str]:
     return [word for word in _WORD_RE.findall(fold(text).strip(_EDGE_PUNCT)) if word not in ",&"]
 
 
 def is_generic_anchor(text: str) -> bool:
     """Whether an anchor is a content-free call to action ("Delve into this in-depth article")."""
-    words = _anchorwords(text)
+    # Quick reject on the first word, before folding and tokenising (most anchors stop here).
+    first = _FIRST_LETTERS_RE.match(text.lower().lstrip(_EDGE_PUNCT_CURLY))
+    if first is None or first.group() not in ANCHOR_VERBS:
+        return False
+    words = _anchor_words(text)
     if not 2 <= len(words) <= 12 or words[0] not in ANCHOR_VERBS:
         return False
     if words[-1] not in ANCHOR_NOUNS and words[-1] not in _ANCHOR_TERMINALS:
@@ -197,7 +203,7 @@ def is_generic_anchor(text: str) -> bool:
 
 def is_listy_generic_anchor(text: str) -> bool:
     """A generic anchor of the list-item shape: 'this'/'these' plus an adjective and a noun."""
-    words = _anchorwords(text)
+    words = _anchor_words(text)
     return (
         is_generic_anchor(text)
         and ("this" in words or "these" in words)

@@ -7,7 +7,7 @@ from blog.linkcheck.placeholders.document import Document, Link
 from blog.linkcheck.placeholders.edits import splice
 from blog.linkcheck.placeholders.findings import Finding, ScanResult
 from blog.linkcheck.placeholders.targets import affiliate_signals, is_money_anchor
-from blog.linkcheck.placeholders.triggers import Hints, hints
+from blog.linkcheck.placeholders.triggers import Hints, hints, suspicious_href
 from blog.linkcheck.richtext import collapse
 
 ITEM_TAGS = frozenset({"p", "li"})
@@ -189,7 +189,15 @@ class Scan:
     # --- forms 3 and 4: placeholder links and injected keyword links ------------------------
 
     def judge_link(self, index: int, item: Link, *, spam_marked: bool) -> None:
-        kind, text, href = item.target.kind, item.link.text, item.link.href
+        text, href = item.link.text, item.link.href
+        placeholder_text = grammar.is_placeholder_anchor(text)
+        # Only a telling href, a placeholder anchor or a money anchor can make a finding, so
+        # most links never need their target classified.
+        if not (
+            placeholder_text or is_money_anchor(text) or suspicious_href(href, self.doc.page_url)
+        ):
+            return
+        kind = item.target.kind
         if kind not in REMOVABLE or self._is_cut(item):
             return
         leaf = item.leaf
@@ -198,7 +206,6 @@ class Scan:
             and self.doc.tag(leaf) in ITEM_TAGS
             and self.doc.view(leaf).alone_on_line(item)
         )
-        placeholder_text = grammar.is_placeholder_anchor(text)
         if kind != "external" or placeholder_text:
             reason = item.target.reason if kind != "external" else f"placeholder anchor '{text}'"
             removable_words = not text or placeholder_text or grammar.is_generic_anchor(text)

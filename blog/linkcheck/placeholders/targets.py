@@ -138,10 +138,16 @@ def classify_target(
     return Target("external", "external link", host)
 
 
+def _suffixes(host: str) -> list[str]:
+    """The host and each parent domain: a.b.c -> [a.b.c, b.c, c]."""
+    labels = host.split(".")
+    return [".".join(labels[index:]) for index in range(len(labels))]
+
+
 def _is_reserved(host: str) -> bool:
     if not host:
         return False
-    if host in _RESERVED_HOSTS or any(host.endswith("." + name) for name in _RESERVED_HOSTS):
+    if not _RESERVED_HOSTS.isdisjoint(_suffixes(host)):
         return True
     return host.rsplit(".", 1)[-1] in _RESERVED_TLDS or bool(_TEMPLATE_HOST_RE.match(host))
 
@@ -159,11 +165,9 @@ def _same_page(scheme: str, host: str, path: str, query: str, page_url: str) -> 
 
 
 def _is_citation(host: str, path: str) -> bool:
-    if host in _CITATION_HOSTS or host.endswith(_CITATION_SUFFIXES):
+    if host.endswith(_CITATION_SUFFIXES) or not _CITATION_HOSTS.isdisjoint(_suffixes(host)):
         return True
-    return any(host.endswith("." + name) for name in _CITATION_HOSTS) or bool(
-        _DOI_PATH_RE.search(path)
-    )
+    return bool(_DOI_PATH_RE.search(path))
 
 
 def affiliate_signals(href: str | None) -> tuple[tuple[str, int], ...]:

@@ -17,16 +17,16 @@ from html import unescape
 from urllib.parse import urlsplit
 
 from blog.linkcheck.placeholders import grammar
-from blog.linkcheck.richtext import TAG_RE
+from blog.linkcheck.richtext import LINK_PATTERN, TAG_RE
 
-# Each key phrase of the grammar contains one of these words (see grammar.RESOURCE_RE,
-# SELECTED_RE, EDUCATION_RE, TOPIC_RE and LEAD_IN_RE); each hit is confirmed below. Plain
-# substring search beats one alternation regex here by about two to one.
+# Each promotional key phrase of the grammar contains one of these words (see
+# grammar.RESOURCE_RE, SELECTED_RE, EDUCATION_RE and TOPIC_RE); each hit is confirmed on its
+# line. Plain substring search beats one alternation regex here by about two to one.
 _GATE_WORDS = sorted(
     grammar.words(
         "external outside third-party off-site recommended suggested selected chosen picked "
         "curated prepared gathered compiled together assembled experience journey quest "
-        "adventure path topic subject theme related similar matter"
+        "adventure path topic subject theme matter"
     )
 )
 _AT_HAND_RE = re.compile(r"(?:\s|&nbsp;|<[^>]*>)+at\b")
@@ -34,18 +34,37 @@ _AT_HAND_RE = re.compile(r"(?:\s|&nbsp;|<[^>]*>)+at\b")
 _BOUNDARY_RE = re.compile(
     r"</?(?:p|li|ul|ol|h[1-6]|blockquote|pre|div|table|tr|td|th|figure|embed|hr)[\s/>]|<br[\s/>]"
 )
-_ANCHOR_RE = re.compile(r"<a[\s>][^>]*>((?:[^<]|<(?!/a[\s>]))*)</a")
+_LINK_RE = re.compile(LINK_PATTERN)  # the engine's own link pattern, over lower-cased text
+# One match per line (link) that has a target attribute.
+_TARGET_ATTR_RE = re.compile(r"^[^\n]*?(?<![\w-])(?:href|linktype)\s*=", re.MULTILINE)
+# A lead-in's colon ends its line: only quotes, inline closing tags and spaces before the
+# block's end or a <br>.
+_COLON_END_RE = re.compile(
+    r":(?:[\"'\u201d\u2019]|&[a-z0-9#]+;|\s|</(?:a|b|i|em|strong|span|u|s|sub|sup|code)\s*>)*"
+    r"(?:</(?:p|h[1-6]|li|blockquote|pre|div)\s*>|<br[\s/>])"
+)
 _FIRST_WORD_RE = re.compile(r"[a-z]+")
 _PLACEHOLDER_FIRST = grammar.words(
     "related recommended suggested similar another sample example dummy test placeholder post "
-    "posts article articles link links page pages item items title titles story stories your "
-    "insert add put paste a the url anchor lorem dolor todo tbd tk http https www"
+    "posts article articles link links page pages item items title titles story stories "
+    "insert add put paste url anchor lorem dolor todo tbd tk http https www"
 )
-_NO_TARGET_RE = re.compile(r"<a(?![^>]*\b(?:href|linktype)\s*=)(?:\s[^>]*)?>")
+# Anchor texts (one per line) that the grammar could call generic or placeholder: a generic
+# anchor is a verb then vocabulary words, never digits; "a", "the" and "your" only start
+# placeholders like "your link here".
+_ANCHOR_START_RE = re.compile(
+    r"^[^a-z\n]*+(?:(?:"
+    + "|".join(sorted(grammar.ANCHOR_VERBS, key=len, reverse=True))
+    + r")(?![a-z])[^\d\n]*|(?:"
+    + "|".join(sorted(_PLACEHOLDER_FIRST, key=len, reverse=True))
+    + r"|x{3,}|(?:a|the|your)\s+(?:(?:a|the|your)\s+)?(?:link|url|anchor|title))(?![a-z])[^\n]*)$",
+    re.MULTILINE,
+)
 _HREF_RE = re.compile(r"""href\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]*))""")
 _HREF_TRIGGER_RE = re.compile(
     # empty, "#", javascript:, about:, host-less and unparsable hrefs
-    r"^\s*(?:#[!0]?)?\s*$|^\s*(?:javascript|about):|^\s*https?:(?!//[^/\s])|\["
+    # (hrefs arrive with whitespace squeezed out, as targets.classify_target reads them)
+    r"^[#!0]*$|^(?:javascript|about):|^https?:(?!//[^/])|\[|[^\x00-\x7f]"
     # reserved and template hosts
     r"|example\.(?:com|org|net)|\.(?:test|invalid|example|localhost)\b|localhost"
     r"|your-?(?:domain|site|website|url|link|blog)\."
@@ -57,6 +76,7 @@ _HREF_TRIGGER_RE = re.compile(
     re.MULTILINE,
 )
 _CONFIRM = (grammar.RESOURCE_RE, grammar.SELECTED_RE, grammar.EDUCATION_RE, grammar.TOPIC_RE)
+_LEAD_IN_PHRASES = re.compile(f"{grammar.LEAD_IN_RE.pattern}|{grammar.SELECTED_RE.pattern}")
 _NEXT_TEXT_RE = re.compile(r"(?:\s|<[^>]*>|&nbsp;|&#160;)*([^<\s][^<]{0,80})")
 
 
@@ -76,7 +96,7 @@ def hints(html: str, page_url: str | None = None) -> Hints:
     lowered = html.lower()
     if len(lowered) != len(html):  # a few characters (e.g. U+0130) lower-case to two
         lowered = "".join(char.lower()[0] for char in html)
-    links = _links_need_a_look(html, lowered, page_url)
+    links = _links_need_a_look(lowered, page_url)
     return Hints(_confirmed_phrases(html, lowered), links)
 
 
@@ -85,33 +105,41 @@ def may_contain_spam(html: str, page_url: str | None = None) -> bool:
     return bool(hints(html, page_url))
 
 
-def _links_need_a_look(html: str, lowered: str, page_url: str | None) -> bool:
-    if "<a" not in lowered:
+def _links_need_a_look(lowered: str, page_url: str | None) -> bool:
+    links = _LINK_RE.findall(lowered) if "<a" in lowered else []
+    if not links:
         return False
-    if _NO_TARGET_RE.search(lowered):
-        return True
-    hrefs = []
-    for match in _HREF_RE.finditer(lowered):
-        href = match.group(match.lastindex or 3) or ""  # the one quoting style that matched
-        hrefs.append(unescape(href).replace("\n", " ") if "&" in href else href)
-    if hrefs and _HREF_TRIGGER_RE.search("\n".join(hrefs)):
+    attrs = "\n".join(attrs.replace("\n", " ") for attrs, _text in links)
+    if len(_TARGET_ATTR_RE.findall(attrs)) < len(links):
+        return True  # a link with neither href nor linktype
+    hrefs = [match.group(match.lastindex or 3) or "" for match in _HREF_RE.finditer(attrs)]
+    if hrefs and _HREF_TRIGGER_RE.search("\n".join(_squeeze(href) for href in hrefs)):
         return True
     if page_url and _mentions_page(lowered, page_url):
         return True
-    for text in _ANCHOR_RE.findall(lowered):
-        if "<" in text:
-            text = TAG_RE.sub("", text)
-        if "&" in text:
-            text = unescape(text)
-        first = _FIRST_WORD_RE.search(grammar.fold(text))
-        if first is None:
-            continue
-        word = first.group()
-        if word in grammar.ANCHOR_VERBS and grammar.is_generic_anchor(text):
-            return True
-        if word in _PLACEHOLDER_FIRST and grammar.is_placeholder_anchor(text):
+    texts = "\n".join(text.replace("\n", " ") for _attrs, text in links)
+    if "<" in texts:
+        texts = TAG_RE.sub("", texts)
+    if "&" in texts:
+        texts = unescape(texts)
+    for match in _ANCHOR_START_RE.finditer(texts):
+        text = match.group()
+        if grammar.is_generic_anchor(text) or grammar.is_placeholder_anchor(text):
             return True
     return False
+
+
+def suspicious_href(href: str | None, page_url: str | None = None) -> bool:
+    """False only when an href cannot be a placeholder, self-link or promotion target."""
+    lowered = (href or "").lower()
+    if _HREF_TRIGGER_RE.search(_squeeze(lowered)):
+        return True
+    return bool(page_url) and _mentions_page(lowered, page_url)
+
+
+def _squeeze(href: str) -> str:
+    """An href decoded and without whitespace, the form its classification reads."""
+    return "".join((unescape(href) if "&" in href else href).split())
 
 
 def _mentions_page(lowered: str, page_url: str) -> bool:
@@ -124,29 +152,48 @@ def _mentions_page(lowered: str, page_url: str) -> bool:
 
 def _confirmed_phrases(html: str, lowered: str) -> tuple[int, ...]:
     confirmed: list[int] = []
-    seen: dict[int, bool] = {}
+    lines: dict[int, str] = {}
     for word in _GATE_WORDS:
         offset = lowered.find(word)
         while offset >= 0:
-            if _confirms(html, lowered, word, offset, seen):
+            if _confirms_promo(html, lowered, word, offset, lines):
                 confirmed.append(offset)
             offset = lowered.find(word, offset + len(word))
+    if ":" in lowered:
+        for match in _COLON_END_RE.finditer(lowered):
+            if _confirms_lead_in(html, lowered, match.start(), lines):
+                confirmed.append(match.start())
     return tuple(sorted(confirmed))
 
 
-def _confirms(html: str, lowered: str, word: str, offset: int, seen: dict[int, bool]) -> bool:
-    """Whether the line holding a gate word matches one of the grammar's key phrases."""
+def _line_text(html: str, lowered: str, offset: int, lines: dict[int, str]) -> tuple[int, int, str]:
+    """The folded text of the line around an offset, cached by the line's start."""
+    start, end = _line_around(lowered, offset)
+    if start not in lines:
+        lines[start] = grammar.fold(unescape(TAG_RE.sub("", html[start:end])))
+    return start, end, lines[start]
+
+
+def _confirms_promo(html: str, lowered: str, word: str, offset: int, lines: dict[int, str]) -> bool:
+    """Whether the line holding a gate word matches a promotional key phrase."""
     if lowered.rfind("<", 0, offset) > lowered.rfind(">", 0, offset):
         return False  # inside a tag (an href, an alt text): the rules only read text
     if word == "matter" and not _AT_HAND_RE.match(lowered, offset + len(word)):
         return False  # "matter" only counts in "matter at hand"
-    start, end = _line_around(lowered, offset)
-    if start not in seen:
-        text = grammar.fold(unescape(TAG_RE.sub("", html[start:end])))
-        seen[start] = any(pattern.search(text) for pattern in _CONFIRM) or (
-            bool(grammar.LEAD_IN_RE.search(text)) and _opens_a_list(lowered, text, end)
-        )
-    return seen[start]
+    _start, _end, text = _line_text(html, lowered, offset, lines)
+    return any(pattern.search(text) for pattern in _CONFIRM)
+
+
+def _confirms_lead_in(html: str, lowered: str, offset: int, lines: dict[int, str]) -> bool:
+    """Whether a colon ending a line ends a lead-in (its phrase may sit on the line before)."""
+    start, end, text = _line_text(html, lowered, offset, lines)
+    if not _opens_a_list(lowered, text, end):
+        return False
+    if _LEAD_IN_PHRASES.search(text):
+        return True
+    return start > 0 and bool(
+        _LEAD_IN_PHRASES.search(_line_text(html, lowered, start - 1, lines)[2])
+    )
 
 
 def _opens_a_list(lowered: str, text: str, end: int) -> bool:

@@ -103,6 +103,43 @@ class TestCorpus(SimpleTestCase):
                     self.assertTrue(may_contain_spam(case["html"], opts["page_url"]))
 
 
+class TestPrecheck(SimpleTestCase):
+    """The fast path turns clean text away early but never hides spam."""
+
+    def test_clean_text_with_farm_words_is_turned_away(self):
+        cases = [
+            "<p>Age-related collagen loss shows first around the eyes.</p>",
+            "<p>In my experience, outside help from a dermatologist saves money.</p>",
+            '<p>Related guides:</p><ul><li><a linktype="page" id="3">Retinol basics</a></li></ul>',
+            '<p>See <a href="https://www.niams.nih.gov/health-topics/rosacea">NIH</a>.</p>',
+            '<p>Read <a href="https://www.healthline.com/x">a 2019 review</a> first.</p>',
+        ]
+        for html in cases:
+            with self.subTest(html[:40]):
+                self.assertFalse(may_contain_spam(html))
+
+    def test_spam_hidden_in_markup_is_still_seen(self):
+        items = '<p><a href="https://a.net/1">Read this helpful article</a></p>'
+        cases = [
+            f"<p>Learn more in the related posts we recommend.<br/>Check it out:</p>{items}",
+            f"<p>Check out the related links we’ve chosen:&nbsp;</p>{items}",
+            f"<p>Check out the related links we&rsquo;ve chosen:</p>{items}",
+            "<P>Dive into the subject with this External resource we&#8217;ve selected for you.</P>",
+            '<p>Use <a href="https://a.net/"><b>Read</b> this <i>helpful</i> post</a>.</p>'
+            '<p><a href="https://b.net/"><b>Explore</b> this useful guide</a></p>'
+            '<p><a href="https://c.net/">Examine this detailed review</a></p>',
+            '<p>Notes <a href="https://a.net/">XXXX</a> here.</p>',
+            '<p>Notes <a href="java script:void(0)">here</a>.</p>',
+            '<p>Notes <a data-href="https://a.net/">here</a>.</p>',
+            '<p>Notes <a href="&#35;">here</a>.</p>',
+        ]
+        for html in cases:
+            with self.subTest(html[:50]):
+                full = Scan(Document(html)).run()
+                self.assertTrue(full.findings)
+                self.assertEqual(scan(html), full)
+
+
 class TestSeedShape(SimpleTestCase):
     """The ending of seed 000 in rich-text form: a glued promo sentence and a four-link list."""
 
