@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from blog.linkcheck.placeholders import grammar
+from blog.linkcheck.placeholders import grammar, sentences
 from blog.linkcheck.placeholders.findings import Finding, ScanResult
 from blog.linkcheck.placeholders.targets import (
     Target,
@@ -138,7 +138,7 @@ class PeerScan:
         block = self.blocks[index]
         texts = [block.text[s:e] for s, e in block.sentences]
         for k in range(len(texts)):
-            first = grammar.lead_in_start(texts, k)
+            first = sentences.lead_in_start(texts, k)
             if first is None:
                 continue
             inline = k + 1
@@ -208,16 +208,16 @@ class PeerScan:
                 for position in range(max(lo, start), min(hi, end)):
                     plain[position - start] = " "
             features.append(
-                grammar.promo_features(
+                sentences.promo_features(
                     block.text[start:end],
                     plain="".join(plain),
                     generic_link=any(grammar.is_generic_anchor(a.get_text()) for a in links),
                     has_link=bool(links),
                 )
             )
-        for first, last in grammar.promo_runs(features):
+        for first, last in sentences.promo_runs(features):
             for number in range(first, last):
-                reason = "promotional sentence: " + grammar.describe_features(features[number])
+                reason = "promotional sentence: " + sentences.describe_features(features[number])
                 self.mark(index, range(number, number + 1), "promo_sentence", reason)
 
     def judge(self, a: Tag, spam_marked: bool) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from blog.linkcheck.placeholders import grammar
+from blog.linkcheck.placeholders import grammar, sentences
 from blog.linkcheck.placeholders.document import Document, Link
 from blog.linkcheck.placeholders.edits import splice
 from blog.linkcheck.placeholders.findings import Finding, ScanResult
@@ -92,7 +92,7 @@ class Scan:
         view = doc.view(leaf)
         texts = [view.sentence(index) for index in range(len(view.sentences))]
         for k in range(len(texts)):
-            first = grammar.lead_in_start(texts, k)
+            first = sentences.lead_in_start(texts, k)
             if first is None:
                 continue
             inline = k + 1
@@ -174,16 +174,16 @@ class Scan:
                 features.append(None)
                 continue
             features.append(
-                grammar.promo_features(
+                sentences.promo_features(
                     view.text[start:end],
                     plain=view.without_links(start, end),
                     generic_link=any(grammar.is_generic_anchor(item.link.text) for item in links),
                     has_link=bool(links),
                 )
             )
-        for first, last in grammar.promo_runs(features):
+        for first, last in sentences.promo_runs(features):
             for index in range(first, last):
-                reason = "promotional sentence: " + grammar.describe_features(features[index])
+                reason = "promotional sentence: " + sentences.describe_features(features[index])
                 self.cut(leaf, range(index, index + 1), "promo_sentence", reason)
 
     # --- forms 3 and 4: placeholder links and injected keyword links ------------------------

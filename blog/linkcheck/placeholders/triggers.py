@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
-from blog.linkcheck.placeholders import grammar
+from blog.linkcheck.placeholders import grammar, phrases
 from blog.linkcheck.richtext import LINK_PATTERN, TAG_RE
 
-# Each promotional key phrase of the grammar contains one of these words (see
-# grammar.RESOURCE_RE, SELECTED_RE, EDUCATION_RE and TOPIC_RE); each hit is confirmed on its
+# Each promotional key phrase contains one of these words (see
+# phrases.RESOURCE_RE, SELECTED_RE, EDUCATION_RE and TOPIC_RE); each hit is confirmed on its
 # line. Plain substring search beats one alternation regex here by about two to one.
 _GATE_WORDS = sorted(
     grammar.words(
@@ -75,8 +75,8 @@ _HREF_TRIGGER_RE = re.compile(
     r"|icu|cyou|rest|bond|sbs|cfd)(?:[/:?#]|$)",
     re.MULTILINE,
 )
-_CONFIRM = (grammar.RESOURCE_RE, grammar.SELECTED_RE, grammar.EDUCATION_RE, grammar.TOPIC_RE)
-_LEAD_IN_PHRASES = re.compile(f"{grammar.LEAD_IN_RE.pattern}|{grammar.SELECTED_RE.pattern}")
+_CONFIRM = (phrases.RESOURCE_RE, phrases.SELECTED_RE, phrases.EDUCATION_RE, phrases.TOPIC_RE)
+_LEAD_IN_PHRASES = re.compile(f"{phrases.LEAD_IN_RE.pattern}|{phrases.SELECTED_RE.pattern}")
 _NEXT_TEXT_RE = re.compile(r"(?:\s|<[^>]*>|&nbsp;|&#160;)*([^<\s][^<]{0,80})")
 
 

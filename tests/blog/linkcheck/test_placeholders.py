@@ -12,11 +12,11 @@ from blog.linkcheck.placeholders import Finding, ScanResult, scan
 from blog.linkcheck.placeholders.document import Document
 from blog.linkcheck.placeholders.grammar import (
     is_generic_anchor,
-    is_lead_in,
     is_placeholder_anchor,
     split_sentences,
 )
 from blog.linkcheck.placeholders.scanner import Scan
+from blog.linkcheck.placeholders.sentences import is_lead_in
 from blog.linkcheck.placeholders.targets import (
     affiliate_signals,
     classify_target,
