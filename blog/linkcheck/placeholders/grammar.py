@@ -41,7 +41,9 @@ ANCHOR_ADJECTIVES = words(
     "essential complete full high-quality quality important knowledgeable good nice awesome "
     "must-read exclusive similar free in-depth informational instructive noteworthy pertinent "
     "worthwhile top superb fantastic engaging enriching unbiased objective neutral specially "
-    "carefully external-source blog web original official dedicated related-topic"
+    "carefully external-source blog web original official dedicated related-topic trusted "
+    "respected accurate up-to-date current latest popular concise clear well-written "
+    "scientific evidence-based professional specialist thoughtful short quick"
 )
 ANCHOR_NOUNS = words(
     "article articles study studies research resource resources source sources guide guides "
@@ -50,7 +52,8 @@ ANCHOR_NOUNS = words(
     "information info report reports review reviews piece paper papers text reference "
     "references write-up overview explanation details insights data investigation examination "
     "breakdown explainer knowledge blog matter subject topic perspective perspectives "
-    "viewpoint viewpoints reference material content tutorial investigation"
+    "viewpoint viewpoints reference material content tutorial investigation primer summary "
+    "feature story stories coverage findings evidence facts hub"
 )
 _ANCHOR_FILLERS = words(
     "this these the that those a an and or more further deeper here now out up on in into about "
