@@ -29,6 +29,7 @@ _GATE_WORDS = sorted(
         "adventure path topic subject theme matter"
     )
 )
+_TAG_START = frozenset("abcdefghijklmnopqrstuvwxyz/!")
 _AT_HAND_RE = re.compile(r"(?:\s|&nbsp;|<[^>]*>)+at\b")
 # Sentences never cross these: block tags and <br>.
 _BOUNDARY_RE = re.compile(
@@ -77,7 +78,9 @@ _HREF_TRIGGER_RE = re.compile(
 )
 _CONFIRM = (phrases.RESOURCE_RE, phrases.SELECTED_RE, phrases.EDUCATION_RE, phrases.TOPIC_RE)
 _LEAD_IN_PHRASES = re.compile(f"{phrases.LEAD_IN_RE.pattern}|{phrases.SELECTED_RE.pattern}")
-_NEXT_TEXT_RE = re.compile(r"(?:\s|<[^>]*>|&nbsp;|&#160;)*([^<\s][^<]{0,80})")
+_SKIP_MARKUP_RE = re.compile(r"(?:\s|<[a-z/!][^>]*>)*")
+_TEXT_RUN_RE = re.compile(r"[^<]+")
+_ITEM_FIRST_WORDS = grammar.ANCHOR_VERBS | _PLACEHOLDER_FIRST | {"a", "the", "your"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +179,8 @@ def _line_text(html: str, lowered: str, offset: int, lines: dict[int, str]) -> t
 
 def _confirms_promo(html: str, lowered: str, word: str, offset: int, lines: dict[int, str]) -> bool:
     """Whether the line holding a gate word matches a promotional key phrase."""
-    if lowered.rfind("<", 0, offset) > lowered.rfind(">", 0, offset):
+    opened = lowered.rfind("<", 0, offset)
+    if opened > lowered.rfind(">", 0, offset) and lowered[opened + 1 : opened + 2] in _TAG_START:
         return False  # inside a tag (an href, an alt text): the rules only read text
     if word == "matter" and not _AT_HAND_RE.match(lowered, offset + len(word)):
         return False  # "matter" only counts in "matter at hand"
@@ -204,15 +208,22 @@ def _opens_a_list(lowered: str, text: str, end: int) -> bool:
     """
     if not text.rstrip("\"'").endswith(":"):
         return False
-    following = _NEXT_TEXT_RE.match(lowered, end)
-    if following is None:
-        return False
-    first = _FIRST_WORD_RE.search(grammar.fold(unescape(following.group(1))))
-    return first is not None and (
-        first.group() in grammar.ANCHOR_VERBS
-        or first.group() in _PLACEHOLDER_FIRST
-        or first.group().startswith("xxx")
-    )
+    word = _next_word(lowered, end)
+    return word is None or word in _ITEM_FIRST_WORDS or word.startswith("xxx")
+
+
+def _next_word(lowered: str, offset: int) -> str | None:
+    """The first word of text after an offset, skipping markup and blank runs (None: unsure)."""
+    while offset < len(lowered):
+        offset = _SKIP_MARKUP_RE.match(lowered, offset).end()
+        run = _TEXT_RUN_RE.match(lowered, offset)
+        if run is None:
+            return None  # a bare "<": let the full rules decide
+        word = _FIRST_WORD_RE.search(grammar.fold(unescape(run.group())))
+        if word is not None:
+            return word.group()
+        offset = run.end()
+    return ""
 
 
 def _line_around(lowered: str, offset: int) -> tuple[int, int]:

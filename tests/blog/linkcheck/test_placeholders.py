@@ -132,6 +132,9 @@ class TestPrecheck(SimpleTestCase):
             '<p>Notes <a href="java script:void(0)">here</a>.</p>',
             '<p>Notes <a data-href="https://a.net/">here</a>.</p>',
             '<p>Notes <a href="&#35;">here</a>.</p>',
+            "<p>Related posts we’ve chosen:</p><p>&#xa0;</p><p>Your link here</p>",
+            "<p>Related posts:</p><p><br/></p><p>Read this helpful article</p>",
+            "<p>Tip: a < b. Dive into the subject with this external resource we’ve chosen.</p>",
         ]
         for html in cases:
             with self.subTest(html[:50]):
