@@ -122,7 +122,7 @@ def promo_role(features: frozenset[str] | None) -> str | None:
     """A sentence's part in a promo run: 'strong', 'question', 'commit', 'tail' or None."""
     if not features:
         return None
-    counted = features - {"bare_link"}  # a lone link is a tail's shape, not evidence
+    counted = features - {"bare_link", "link"}  # a link alone is shape, not evidence
     if counted & _KEYS and len(counted) >= 2:
         return "strong"
     if "question" in features:
