@@ -265,22 +265,44 @@ class _Writer:
 
     def look_alike(self) -> None:
         roll = self.rnd.random()
-        if roll < 0.35:
+        if roll < 0.3:
+            self.hard_look_alike()
+        elif roll < 0.5:
             titles = [self.fill(self.rnd.choice(TITLES)) for _ in range(3)]
             items = "".join(f"<li>{self.page(title)}</li>" for title in titles)
             self.add(self.p("Related guides:") + f"<ul>{items}</ul>")
-        elif roll < 0.65:
+        elif roll < 0.7:
             items = "".join(
                 f"<li>{_a(href.format(slug=self.slug()), org + ': ' + self.fill('{Ing} and {concern}'))}</li>"
                 for href, org in self.rnd.sample(ORGS, 3)
             )
             self.add(f"<h3>Further reading</h3><ul>{items}</ul>")
-        elif roll < 0.85:
+        elif roll < 0.88:
             post = self.page(f"post on {self.rnd.choice(INGREDIENTS)}")
             self.add(self.p(f"I go into more detail in my {post}."))
         else:
             guide = f"Read our full guide to {self.rnd.choice(INGREDIENTS)}"
             self.add(self.p(_a(f"/blog/{self.slug()}/", guide)))
+
+    def hard_look_alike(self) -> None:
+        """Honest prose that the precheck cannot turn away: the full rules must look."""
+        ing, concern = self.rnd.choice(INGREDIENTS), self.rnd.choice(CONCERNS)
+        href = f"https://www.byrdie.com/{self.slug()}"
+        self.add(
+            self.p(
+                self.rnd.choice(
+                    [
+                        f"More research on the subject is needed before {ing} can be "
+                        f"recommended for {concern}.",
+                        f"We’ve selected three {ing} serums to compare side by side for {concern}.",
+                        f"{_a(href, 'Read this helpful guide')} before your first session, "
+                        f"then patch test {ing}.",
+                        f"Our editors handpicked these products after a month of testing on "
+                        f"{concern}; the external lab results are linked below.",
+                    ]
+                )
+            )
+        )
 
     def farm_link(self, anchor: str) -> str:
         return _a(f"https://{self.rnd.choice(FARM_HOSTS)}/{self.slug()}/", anchor)

@@ -41,7 +41,14 @@ VOID_TAGS = frozenset({"br", "wbr", "img", "embed", "hr", "input", "source"})
 
 @dataclass(frozen=True, slots=True)
 class RichTextLink:
-    """One <a> element: its target as Wagtail stores it, its visible text and source span."""
+    """One <a> element: its target as Wagtail stores it, its visible text and source span.
+
+    `href` is the decoded attribute (None for page and document links, which have none);
+    `linktype` is what Wagtail's LinkRewriter would call it: the stored linktype ("page",
+    "document"), else "external", "email" or "anchor" from the href, else None; `id` is the
+    stored id of a page or document link. `start:end` spans the element in the source and
+    `inner_start:inner_end` its content.
+    """
 
     href: str | None
     linktype: str | None
@@ -100,7 +107,11 @@ def text_content(fragment: str) -> str:
 
 
 def iter_links(html: str, start: int = 0, end: int | None = None) -> list[RichTextLink]:
-    """Every <a> element with a closing tag, in document order (optionally within a range)."""
+    """Every <a> element in document order, optionally within html[start:end].
+
+    An anchor ends at its </a> or, as in HTML, where the next <a> starts; one left open at the
+    end of its block is not reported.
+    """
     links = []
     for match in _LINK_RE.finditer(html, start, len(html) if end is None else end):
         attrs = parse_attrs(match.group(1))

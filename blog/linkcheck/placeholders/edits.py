@@ -37,10 +37,10 @@ def splice(
     for index, action in link_actions.items():
         link = doc.links[index].link
         if action == "removed":
-            spans_ = [(link.start, link.end, "")]
+            link_spans = [(link.start, link.end, "")]
         else:
-            spans_ = [(link.start, link.inner_start, ""), (link.inner_end, link.end, "")]
-        edits.setdefault(doc.links[index].leaf, []).extend(spans_)
+            link_spans = [(link.start, link.inner_start, ""), (link.inner_end, link.end, "")]
+        edits.setdefault(doc.links[index].leaf, []).extend(link_spans)
     replacements = list(edits.pop(None, []))
     for leaf in sorted(cuts.keys() | edits.keys()):
         if leaf in dropped:
