@@ -148,7 +148,17 @@ def _entry_key(generation: Generation, request: HttpRequest) -> str:
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
-    return "gzip" in request.META.get("HTTP_ACCEPT_ENCODING", "")
+    """True when Accept-Encoding lists gzip with a non-zero quality."""
+    for part in request.META.get("HTTP_ACCEPT_ENCODING", "").split(","):
+        coding, _, params = part.strip().partition(";")
+        if coding.strip().lower() != "gzip":
+            continue
+        quality = params.strip().removeprefix("q=").strip() if params else "1"
+        try:
+            return float(quality or 1) > 0
+        except ValueError:
+            return False
+    return False
 
 
 def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:

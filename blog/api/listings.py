@@ -20,6 +20,7 @@ from .queries import (
     order_posts,
     public_posts,
     search_ids,
+    search_text,
     with_card_data,
 )
 from .richtext import RichTextRenderer, safe_url
@@ -171,15 +172,21 @@ def tag_list(ctx: ApiContext) -> dict[str, Any]:
 
 
 def matching_authors(ctx: ApiContext, query: str) -> list[dict[str, Any]]:
-    authors = list(Author.objects.filter(live=True).search(query)[:5])
+    text = search_text(query)
+    if not text:
+        return []
+    authors = list(Author.objects.filter(live=True).search(text)[:5])
     attach_renditions([a.photo for a in authors], ctx.avatar_specs)
     return [author_ref(author, ctx) for author in authors]
 
 
 def autocomplete(ctx: ApiContext, query: str, kind: str | None) -> dict[str, Any]:
     limit = api_setting("SKINCARE_API_AUTOCOMPLETE_LIMIT")
+    text = search_text(query)
+    if not text:
+        return {"query": query, "results": []}
     candidates = ArticlePage.objects.filter(live=True, path__startswith=ctx.scope.root_path)
-    ranked = [page.pk for page in candidates.autocomplete(query)[: limit * 4]]
+    ranked = [page.pk for page in candidates.autocomplete(text)[: limit * 4]]
     queryset = filter_posts(public_posts(ctx.scope), PostFilters(type=kind)).filter(pk__in=ranked)
     pages = {
         page.pk: page

@@ -6,6 +6,7 @@ subquery (PageQuerySet.public() would add a query per request to list the restri
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -125,10 +126,25 @@ def filter_posts(queryset: QuerySet, filters: PostFilters) -> QuerySet:
     return queryset
 
 
+_UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f]+')
+
+
+def search_text(query: str) -> str:
+    """Free text made safe for every search backend.
+
+    A lone double quote is an FTS5 syntax error ("unterminated string") and NUL bytes are
+    rejected by PostgreSQL, so both go, with other control characters; words stay as typed.
+    """
+    return " ".join(_UNSEARCHABLE.sub(" ", query).split())
+
+
 def search_ids(scope: SiteScope, query: str, limit: int) -> list[int]:
     """Ids of live posts in the site matching `query`, best first (the search backend ranks)."""
+    text = search_text(query)
+    if not text:
+        return []
     candidates = ArticlePage.objects.filter(live=True, path__startswith=scope.root_path)
-    return [page.pk for page in candidates.search(query)[:limit]]
+    return [page.pk for page in candidates.search(text)[:limit]]
 
 
 def order_posts(queryset: QuerySet, ordering: str, ranked_ids: list[int] | None) -> QuerySet:

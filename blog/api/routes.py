@@ -34,6 +34,7 @@ from .scope import SiteScope, site_scope
 ERRORS = {400: s.ProblemOut, 404: s.ProblemOut}
 MAX_ID = 2**31 - 1
 PageId = Path(..., ge=1, le=MAX_ID, description="The page id.")
+SlugPath = Path(..., pattern=s.SLUG_PATTERN, max_length=255, description="The slug.")
 
 router = Router()
 
@@ -104,7 +105,7 @@ def get_article(request: HttpRequest, id: int = PageId):
 
 @router.get("/articles/by-slug/{slug}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
 @endpoint_policy()
-def get_article_by_slug(request: HttpRequest, slug: str):
+def get_article_by_slug(request: HttpRequest, slug: str = SlugPath):
     """One article or review by slug."""
     ctx = context(request)
     return typed(s.PostDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=False))
@@ -137,7 +138,7 @@ def get_review(request: HttpRequest, id: int = PageId):
 
 @router.get("/reviews/by-slug/{slug}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
 @endpoint_policy()
-def get_review_by_slug(request: HttpRequest, slug: str):
+def get_review_by_slug(request: HttpRequest, slug: str = SlugPath):
     """One product review by slug."""
     ctx = context(request)
     return typed(s.ReviewDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=True))
@@ -157,7 +158,7 @@ def list_authors(request: HttpRequest, query: Query[s.AuthorListQuery]):
 
 @router.get("/authors/{slug}", response={200: s.AuthorDetailOut, **ERRORS}, tags=["authors"])
 @endpoint_policy()
-def get_author(request: HttpRequest, slug: str):
+def get_author(request: HttpRequest, slug: str = SlugPath):
     """An author's profile with their latest posts."""
     ctx = context(request)
     author = authors_queryset(ctx).filter(slug=slug).first()

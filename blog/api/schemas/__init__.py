@@ -28,6 +28,7 @@ from .content import (
     TagListOut,
 )
 from .queries import (
+    SLUG_PATTERN,
     ArticleListQuery,
     AuthorListQuery,
     AutocompleteQuery,
@@ -38,6 +39,7 @@ from .queries import (
 )
 
 __all__ = [
+    "SLUG_PATTERN",
     "ArticleCardOut",
     "ArticleDetailOut",
     "ArticleListOut",

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from blog.models.review import CATEGORY_CHOICES
 
 Category = Literal[tuple(key for key, _label in CATEGORY_CHOICES)]  # type: ignore[valid-type]
 MAX_QUERY_LENGTH = 200
+# Wagtail and taggit slugs: letters (any script), digits, underscores and hyphens.
+SLUG_PATTERN = r"^[-\w]+$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=255)]
 
 
 class QuerySchema(BaseModel):
@@ -29,11 +32,11 @@ class PageQuery(QuerySchema):
 
 
 class PostFilterQuery(PageQuery):
-    tag: list[str] = Field(
+    tag: list[Slug] = Field(
         default_factory=list, description="Tag slug; repeat for several tags (see tag_match)."
     )
     tag_match: Literal["all", "any"] = Field("all", description="Require all tags or any.")
-    author: str | None = Field(None, max_length=120, description="Author slug.")
+    author: Slug | None = Field(None, description="Author slug.")
     published_after: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
     published_before: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
     q: str | None = Field(None, min_length=1, max_length=MAX_QUERY_LENGTH, description="Search.")
@@ -58,7 +61,7 @@ class AuthorListQuery(PageQuery):
 class SearchQuery(PageQuery):
     q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
     type: Literal["article", "review"] | None = None
-    tag: list[str] = Field(default_factory=list)
+    tag: list[Slug] = Field(default_factory=list)
     tag_match: Literal["all", "any"] = "all"
 
 

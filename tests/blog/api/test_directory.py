@@ -87,8 +87,8 @@ class TestDirectory(TestCase):
         cases = [
             ("q=review&type=review", ["pen"]),
             ("q=explained&tag=tools", ["rollers"]),
-            ("q=heals&tag=tools", []),
-            ("q=heals&type=review", []),
+            ("q=explained&tag=collagen&tag=tools", ["rollers"]),
+            ("q=explained&type=review", []),
         ]
         for query, expected in cases:
             with self.subTest(query=query):
