@@ -1,0 +1,147 @@
+"""Leaf and small blocks: headings, images, quotes, callouts, FAQs, and the rich-text features."""
+
+from __future__ import annotations
+
+from django.core.validators import RegexValidator
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.images import get_image_model
+from wagtail.images.blocks import ImageChooserBlock
+
+# Rich text in the body stays inline-level: headings come from HeadingBlock so that every
+# heading gets an anchor and appears in the table of contents.
+INLINE_FEATURES = ["bold", "italic", "link", "document-link", "superscript", "subscript"]
+PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    """A section heading with an anchor id, listed in the table of contents."""
+
+    text = blocks.CharBlock(max_length=120, help_text=_("Keep it short and descriptive."))
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section (H2)")), ("h3", _("Subsection (H3)"))],
+        default="h2",
+        help_text=_("H2 for sections, H3 for parts of a section."),
+    )
+    anchor = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        validators=[
+            RegexValidator(r"^[a-z0-9][a-z0-9-]*$", _("Use lowercase letters, digits and hyphens."))
+        ],
+        help_text=_(
+            "Optional link target, e.g. 'aftercare'. Left blank, it is made from the text."
+        ),
+    )
+
+    def anchor_for(self, value) -> str:
+        return value.get("anchor") or slugify(value.get("text", "")) or "section"
+
+    class Meta:
+        icon = "title"
+        template = "blocks/heading_block.html"
+        label = _("Heading")
+        description = _("A section heading; appears in the table of contents.")
+        preview_value = {"text": "How microneedling works", "level": "h2", "anchor": ""}
+
+
+class ImageFigureBlock(blocks.StructBlock):
+    """An image with required alt text and an optional caption."""
+
+    image = ImageChooserBlock()
+    alt_text = blocks.CharBlock(
+        max_length=250,
+        help_text=_("Describe what the image shows for readers using screen readers."),
+    )
+    caption = blocks.CharBlock(required=False, max_length=250)
+    attribution = blocks.CharBlock(required=False, max_length=120, help_text=_("Photo credit."))
+
+    def get_preview_value(self):
+        # The picker preview uses the newest image in the library, if there is one.
+        image = get_image_model().objects.order_by("-created_at").first()
+        return self.normalize(
+            {"image": image, "alt_text": "Example image", "caption": "A caption", "attribution": ""}
+        )
+
+    class Meta:
+        icon = "image"
+        template = "blocks/image_figure_block.html"
+        label = _("Image")
+        description = _("An image with alt text and caption.")
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote or expert quote with attribution."""
+
+    quote = blocks.TextBlock(max_length=600)
+    attribution = blocks.CharBlock(required=False, max_length=120)
+    role = blocks.CharBlock(required=False, max_length=120, help_text=_("E.g. 'Dermatologist'."))
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        label = _("Quote")
+        description = _("A highlighted quotation with attribution.")
+        preview_value = {
+            "quote": "Consistency beats intensity: gentle care every day does more than a harsh "
+            "treatment once a month.",
+            "attribution": "A. Example",
+            "role": "Licensed esthetician",
+        }
+
+
+class CalloutBlock(blocks.StructBlock):
+    """A boxed tip, note, warning or 'see a professional' advice."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("tip", _("Tip")),
+            ("note", _("Note")),
+            ("warning", _("Warning")),
+            ("professional", _("See a professional")),
+        ],
+        default="tip",
+    )
+    title = blocks.CharBlock(required=False, max_length=120)
+    body = blocks.RichTextBlock(features=INLINE_FEATURES)
+
+    class Meta:
+        icon = "warning"
+        template = "blocks/callout_block.html"
+        label = _("Callout")
+        description = _("A highlighted tip, warning or 'see a professional' box.")
+        preview_value = {
+            "kind": "professional",
+            "title": "When to see a dermatologist",
+            "body": "<p>Book an appointment if redness lasts longer than a week.</p>",
+        }
+
+
+class FAQItemBlock(blocks.StructBlock):
+    """One question and its answer."""
+
+    question = blocks.CharBlock(max_length=250)
+    answer = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
+
+
+class FAQBlock(blocks.StructBlock):
+    """Frequently asked questions."""
+
+    heading = blocks.CharBlock(default="Frequently asked questions", max_length=120)
+    items = blocks.ListBlock(FAQItemBlock(), min_num=1)
+
+    class Meta:
+        icon = "help"
+        template = "blocks/faq_block.html"
+        label = _("FAQ")
+        description = _("Questions and answers; emitted as FAQ structured data.")
+        preview_value = {
+            "heading": "Frequently asked questions",
+            "items": [
+                {
+                    "question": "Does microneedling hurt?",
+                    "answer": "<p>Most people feel mild pressure with a numbing cream.</p>",
+                }
+            ],
+        }

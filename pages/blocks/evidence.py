@@ -1,0 +1,134 @@
+"""Evidence blocks: numbered citations and the benefits that cite them."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from .basic import INLINE_FEATURES
+
+CITATION_REFS_RE = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
+DOI_RE = r"^10\.\d{4,9}/\S+$"
+PMID_RE = r"^\d{1,9}$"
+
+
+def parse_citation_refs(value: str) -> list[int]:
+    """Turn "1, 3" into [1, 3]; blank gives []."""
+    return [int(part) for part in re.findall(r"\d+", value or "")]
+
+
+class CitationBlock(blocks.StructBlock):
+    """One reference: a study, guideline or book."""
+
+    authors = blocks.CharBlock(
+        required=False, max_length=300, help_text=_("E.g. 'Alster TS, Graham PM'.")
+    )
+    title = blocks.CharBlock(max_length=300)
+    publisher = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text=_("Journal or publisher, e.g. 'Dermatologic Surgery'."),
+    )
+    year = blocks.IntegerBlock(required=False, min_value=1800, max_value=date.today().year + 1)
+    doi = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        validators=[RegexValidator(DOI_RE, _("A DOI looks like 10.1097/DSS.0000000000000000."))],
+        label="DOI",
+    )
+    pmid = blocks.CharBlock(
+        required=False,
+        max_length=12,
+        validators=[RegexValidator(PMID_RE, _("A PubMed ID is digits only."))],
+        label="PMID",
+    )
+    url = blocks.URLBlock(required=False, label="URL")
+
+    class Meta:
+        icon = "doc-full"
+
+
+class CitationsBlock(blocks.StructBlock):
+    """Numbered references; benefit items point at them by number."""
+
+    heading = blocks.CharBlock(default="References", max_length=120)
+    items = blocks.ListBlock(CitationBlock(), min_num=1)
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/citations_block.html"
+        label = _("Citations")
+        description = _("Numbered references to studies and guidelines.")
+        preview_value = {
+            "heading": "References",
+            "items": [
+                {
+                    "authors": "Example A, Sample B",
+                    "title": "Collagen induction therapy for atrophic acne scars",
+                    "publisher": "Journal of Example Dermatology",
+                    "year": 2021,
+                    "doi": "10.1000/example.2021.1",
+                    "pmid": "",
+                    "url": "",
+                }
+            ],
+        }
+
+
+class BenefitValue(blocks.StructValue):
+    """A benefit's value, with its citation numbers parsed."""
+
+    def citation_refs(self) -> list[int]:
+        return parse_citation_refs(self.get("citations", ""))
+
+
+class BenefitBlock(blocks.StructBlock):
+    """One numbered benefit: a title and its explanation."""
+
+    title = blocks.CharBlock(max_length=160)
+    explanation = blocks.RichTextBlock(features=[*INLINE_FEATURES, "ul"])
+    citations = blocks.CharBlock(
+        required=False,
+        max_length=60,
+        validators=[
+            RegexValidator(CITATION_REFS_RE, _("Use reference numbers like '1' or '1, 3'."))
+        ],
+        help_text=_("Numbers of the references that support this benefit, e.g. '1, 3'."),
+    )
+
+    class Meta:
+        value_class = BenefitValue
+
+
+class BenefitsBlock(blocks.StructBlock):
+    """A numbered list of benefits with explanations."""
+
+    heading = blocks.CharBlock(max_length=160)
+    intro = blocks.RichTextBlock(required=False, features=INLINE_FEATURES)
+    items = blocks.ListBlock(BenefitBlock(), min_num=1, label=_("Benefits"))
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/benefits_block.html"
+        label = _("Benefits")
+        description = _("Numbered benefits, each with a title and explanation.")
+        preview_value = {
+            "heading": "Benefits of a gentle routine",
+            "intro": "",
+            "items": [
+                {
+                    "title": "Calmer skin",
+                    "explanation": "<p>Less irritation day to day.</p>",
+                    "citations": "",
+                },
+                {
+                    "title": "Better hydration",
+                    "explanation": "<p>A stronger barrier holds water.</p>",
+                    "citations": "",
+                },
+            ],
+        }
