@@ -314,3 +314,8 @@ def ignore(request: HttpRequest, link_id: int) -> HttpResponse:
 def page_problem_count(page: Page) -> int:
     """Problem links on one page (the editor warning)."""
     return problem_links().filter(page_id=page.pk).count()
+
+
+def author_problem_count(author) -> int:
+    """Problem links on one author profile (the snippet editor warning)."""
+    return problem_links().filter(author_id=author.pk).count()

@@ -47,24 +47,37 @@ def register_link_health_panel(request, panels):
         panels.append(LinkHealthPanel())
 
 
+def _warn_link_problems(request, count: int, report_url: str, *, on_author: bool) -> None:
+    # Only on the GET that opens the editor: a POST redirects and would show it twice.
+    if request.method != "GET" or not count:
+        return
+    if on_author:
+        text = ngettext(
+            "This author profile has %(n)d link problem.",
+            "This author profile has %(n)d link problems.",
+            count,
+        )
+    else:
+        text = ngettext(
+            "This page has %(n)d link problem.", "This page has %(n)d link problems.", count
+        )
+    messages.warning(
+        request, text % {"n": count}, buttons=[messages.button(report_url, _("Review links"))]
+    )
+
+
 @hooks.register("before_edit_page")
 def register_link_problem_warning(request, page):
-    # Only on the GET that opens the editor: a POST redirects and would show it twice.
-    if request.method != "GET":
+    url = reverse("linkcheck:report") + f"?page={page.pk}"
+    _warn_link_problems(request, views.page_problem_count(page), url, on_author=False)
+
+
+@hooks.register("before_edit_snippet")
+def register_author_link_problem_warning(request, instance):
+    if instance._meta.label != "blog.Author":
         return
-    count = views.page_problem_count(page)
-    if count:
-        url = reverse("linkcheck:report") + f"?page={page.pk}"
-        messages.warning(
-            request,
-            ngettext(
-                "This page has %(n)d link problem.",
-                "This page has %(n)d link problems.",
-                count,
-            )
-            % {"n": count},
-            buttons=[messages.button(url, _("Review links"))],
-        )
+    url = reverse("linkcheck:report") + f"?author={instance.pk}"
+    _warn_link_problems(request, views.author_problem_count(instance), url, on_author=True)
 
 
 @hooks.register("register_page_header_buttons")

@@ -328,6 +328,17 @@ class TestEditorAndDashboard(LinkHealthTestCase):
         self.assertContains(response, "This page has 4 link problems.")
         self.assertContains(response, reverse("linkcheck:report") + f"?page={self.page.pk}")
 
+    def test_author_editor_shows_the_profile_link_problems(self):
+        response = self.client.get(
+            reverse("wagtailsnippets_blog_author:edit", args=[self.author.pk])
+        )
+        self.assertContains(response, "This author profile has 1 link problem.")
+        self.assertContains(response, reverse("linkcheck:report") + f"?author={self.author.pk}")
+        response = self.client.get(
+            reverse("wagtailsnippets_blog_author:edit", args=[self.other_author.pk])
+        )
+        self.assertNotContains(response, "link problem")
+
     def test_editor_is_quiet_for_a_healthy_page(self):
         response = self.client.get(reverse("wagtailadmin_pages:edit", args=[self.target.pk]))
         self.assertNotContains(response, "link problem")
