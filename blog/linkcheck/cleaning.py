@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, Site
 
 from blog.revisions import RevisionOutcome, Spot, edit_richtext, revise, richtext_values
@@ -69,9 +70,7 @@ def restored_spots(obj) -> set[tuple[str, str]]:
     Reverting a cleaning revision is a deliberate choice: the cleaner must not undo it again,
     or the revert could never stick. Any earlier removal counts.
     """
-    from wagtail.log_actions import registry
-
-    model = registry.get_log_model_for_instance(obj)
+    model = log_registry.get_log_model_for_instance(obj)
     if model is None:
         return set()
     entries = model.objects.for_instance(obj).filter(action=ACTION).values_list("data", flat=True)
