@@ -9,18 +9,20 @@ again and expire on their own, so invalidation is one cache write, whatever the 
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
-from django.utils.cache import get_conditional_response, patch_vary_headers
-from django.utils.http import http_date
+from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.text import compress_string
 
 from .conf import api_setting
@@ -30,6 +32,7 @@ from .problems import ApiProblem, problem_response
 GENERATION_KEY = "skincare-api:generation"
 COMPRESSIBLE = ("application/json", "application/problem+json", "text/")
 STORED_STATUSES = frozenset({200, 404})
+VARY = "Accept-Encoding, Origin"
 
 
 class Generation(NamedTuple):
@@ -39,23 +42,39 @@ class Generation(NamedTuple):
     changed_at: int
 
 
+_local = threading.local()
+
+
 def _cache():
-    return caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    # caches[alias] costs a thread-local lookup per call; the hit path keeps its own handle,
+    # dropped when CACHES or the alias setting changes.
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    return cache
+
+
+@receiver(setting_changed)
+def _forget_cache(setting: str, **kwargs: Any) -> None:
+    if setting in ("CACHES", "SKINCARE_API_CACHE_ALIAS"):
+        _local.__dict__.clear()
 
 
 def _new_generation() -> Generation:
     return Generation(uuid.uuid4().hex, int(time.time()))
 
 
-def current_generation() -> Generation:
-    cache = _cache()
-    value = cache.get(GENERATION_KEY)
+def _ensure_generation(value: tuple | None) -> Generation:
     if value is None:
         # A missing or evicted generation starts a new one, so nothing stale is ever reused.
         value = _new_generation()
-        if not cache.add(GENERATION_KEY, value, timeout=None):
-            value = cache.get(GENERATION_KEY) or value
+        if not _cache().add(GENERATION_KEY, value, timeout=None):
+            value = _cache().get(GENERATION_KEY) or value
     return Generation(*value)
+
+
+def current_generation() -> Generation:
+    return _ensure_generation(_cache().get(GENERATION_KEY))
 
 
 def bump_generation() -> None:
@@ -67,28 +86,46 @@ def bump_generation() -> None:
 
 
 class Entry(NamedTuple):
-    """A response as stored in the cache (plain tuple: cheap to pickle)."""
+    """A response as stored in the cache (plain tuple: cheap to pickle).
 
+    Entries are keyed by request alone and carry the generation they were built in; one that
+    does not match the current generation is stale and ignored. That way a hit costs a single
+    cache round trip (generation and entry together), which matters with Redis.
+    """
+
+    token: str
     status: int
     content_type: str
     body: bytes
     gzipped: bytes | None
     etag: str
     last_modified: int
+    last_modified_header: str
 
     @classmethod
-    def from_response(cls, response: HttpResponse, last_modified: int) -> Entry:
+    def from_response(
+        cls, response: HttpResponse, generation: Generation, *, compress: bool = True
+    ) -> Entry:
         body = response.content
         content_type = response.get("Content-Type", "application/json")
         gzipped = None
-        if len(body) >= api_setting("SKINCARE_API_GZIP_MIN_LENGTH") and content_type.startswith(
-            COMPRESSIBLE
+        if (
+            compress
+            and len(body) >= api_setting("SKINCARE_API_GZIP_MIN_LENGTH")
+            and content_type.startswith(COMPRESSIBLE)
         ):
             gzipped = compress_string(body)
         digest = hashlib.blake2b(body, digest_size=16).hexdigest()
-        # Weak, so one tag covers the identity and gzip encodings of the same content.
         return cls(
-            response.status_code, content_type, body, gzipped, f'W/"{digest}"', last_modified
+            generation.token,
+            response.status_code,
+            content_type,
+            body,
+            gzipped,
+            # Weak, so one tag covers the identity and gzip encodings of the same content.
+            f'W/"{digest}"',
+            generation.changed_at,
+            http_date(generation.changed_at),
         )
 
 
@@ -141,10 +178,9 @@ def cache_control(shared: bool) -> str:
     )
 
 
-def _entry_key(generation: Generation, request: HttpRequest) -> str:
+def _entry_key(request: HttpRequest) -> str:
     raw = f"{request.scheme}|{request.get_host()}|{request.path}|{request.META.get('QUERY_STRING', '')}"
-    digest = hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
-    return f"skincare-api:r:{generation.token}:{digest}"
+    return "skincare-api:r:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
 def _accepts_gzip(request: HttpRequest) -> bool:
@@ -161,22 +197,34 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return False
 
 
+def _not_modified(request: HttpRequest, entry: Entry) -> bool:
+    """RFC 9110 conditional GET: If-None-Match (weak comparison) wins over If-Modified-Since."""
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match:
+        if if_none_match.strip() == "*":
+            return True
+        opaque = entry.etag.removeprefix("W/")
+        return any(tag.removeprefix("W/") == opaque for tag in parse_etags(if_none_match))
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if if_modified_since:
+        since = parse_http_date_safe(if_modified_since)
+        return since is not None and entry.last_modified <= since
+    return False
+
+
 def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:
-    body = entry.body
-    gzipped = entry.gzipped is not None and _accepts_gzip(request)
-    response = HttpResponse(
-        entry.gzipped if gzipped else body, status=entry.status, content_type=entry.content_type
-    )
-    if gzipped:
+    if entry.status == 200 and _not_modified(request, entry):
+        response = HttpResponse(status=304)
+    elif entry.gzipped is not None and _accepts_gzip(request):
+        response = HttpResponse(entry.gzipped, status=entry.status, content_type=entry.content_type)
         response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(entry.body, status=entry.status, content_type=entry.content_type)
     response["ETag"] = entry.etag
-    response["Last-Modified"] = http_date(entry.last_modified)
+    response["Last-Modified"] = entry.last_modified_header
     response["Cache-Control"] = cache_control(shared)
-    patch_vary_headers(response, ("Accept-Encoding", "Origin"))
-    if entry.status == 200:
-        response = get_conditional_response(
-            request, etag=entry.etag, last_modified=entry.last_modified, response=response
-        )
+    response["Vary"] = VARY
+    response["Content-Length"] = str(len(response.content))
     return add_cors_headers(request, response)
 
 
@@ -191,6 +239,38 @@ def _call(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
     return view(request, *args, **kwargs)
 
 
+def lookup(request: HttpRequest) -> tuple[Generation, str, Entry | None]:
+    """The current generation, the request's cache key and its entry when still valid.
+
+    One cache round trip; the result is kept on the request so the view wrapper does not
+    repeat it after the middleware missed.
+    """
+    found = getattr(request, "_content_api_lookup", None)
+    if found is not None:
+        return found
+    key = _entry_key(request)
+    values = _cache().get_many([GENERATION_KEY, key])
+    generation = _ensure_generation(values.get(GENERATION_KEY))
+    entry = values.get(key)
+    if entry is not None and entry.token != generation.token:
+        entry = None
+    request._content_api_lookup = (generation, key, entry)
+    return generation, key, entry
+
+
+def cached_response(request: HttpRequest) -> HttpResponse | None:
+    """A response straight from the server cache, or None on a miss (or cache disabled).
+
+    Only 200s and 404s of shared endpoints with valid parameters are ever stored, so a hit
+    needs no knowledge of the endpoint.
+    """
+    if request.method not in ("GET", "HEAD") or not api_setting("SKINCARE_API_CACHE_ENABLED"):
+        return None
+    generation, _key, entry = lookup(request)
+    request.content_api_generation = generation
+    return _respond(request, entry, shared=True) if entry is not None else None
+
+
 def api_endpoint(view: Callable) -> Callable:
     """Wrap an API URL's view with param checks, CORS, the server cache and conditional GET."""
 
@@ -202,17 +282,24 @@ def api_endpoint(view: Callable) -> Callable:
             return add_cors_headers(request, view(request, *args, **kwargs))
         policy = _policy(request)
         shared = policy.shared if policy else True
-        generation = current_generation()
-        request.content_api_generation = generation
-        if policy and (problem := unknown_params_problem(request, policy)):
-            entry = Entry.from_response(problem_response(request, problem), generation.changed_at)
-            return _respond(request, entry, shared)
         use_cache = shared and api_setting("SKINCARE_API_CACHE_ENABLED")
-        key = _entry_key(generation, request) if use_cache else ""
-        entry = _cache().get(key) if use_cache else None
+        entry = None
+        if use_cache:
+            generation, key, entry = lookup(request)
+        else:
+            generation = current_generation()
+        request.content_api_generation = generation
         if entry is None:
-            entry = Entry.from_response(_call(view, request, args, kwargs), generation.changed_at)
-            if use_cache and entry.status in STORED_STATUSES:
+            if policy and (problem := unknown_params_problem(request, policy)):
+                response = problem_response(request, problem)
+            else:
+                response = _call(view, request, args, kwargs)
+            stored = use_cache and response.status_code in STORED_STATUSES
+            # Compress once for the cache, or now for this client; never for nobody.
+            entry = Entry.from_response(
+                response, generation, compress=stored or _accepts_gzip(request)
+            )
+            if stored:
                 _cache().set(key, entry, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
         return _respond(request, entry, shared)
 

@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from wagtail.images.models import SourceImageIOError
+from wagtail.images.models import Filter, SourceImageIOError
 
 from blog.models import ArticlePage, Author
 
 from .conf import api_setting
-from .queries import is_review
+from .queries import AUTHORS_ATTR, TAGS_ATTR, is_review, review_content_type_id
 from .scope import SiteScope
 
 
@@ -25,6 +26,10 @@ class ApiContext:
     api_root: str
     hero_specs: tuple[str, ...]
     avatar_specs: tuple[str, ...]
+    # Per request: cards share author photos (and often heroes), so each is built once.
+    _images: dict = field(default_factory=dict, compare=False, repr=False)
+    # Images fetched up front by id (details): used instead of following foreign keys.
+    known_images: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, scope: SiteScope, api_root: str) -> ApiContext:
@@ -43,8 +48,31 @@ class ApiContext:
     def all_specs(self) -> tuple[str, ...]:
         return self.hero_specs + self.avatar_specs
 
+    def image(self, image, alt: str, specs: tuple[str, ...]) -> dict[str, Any] | None:
+        if image is None:
+            return None
+        key = (image.pk, alt, specs)
+        if key not in self._images:
+            self._images[key] = image_out(image, alt, specs, self.scope)
+        return self._images[key]
+
+    def image_of(self, instance, field_name: str):
+        """The image a foreign key points at, from `known_images` when it was fetched there."""
+        image_id = getattr(instance, f"{field_name}_id")
+        if image_id is None:
+            return None
+        if image_id in self.known_images:
+            return self.known_images[image_id]
+        return getattr(instance, field_name)
+
     def post_api_url(self, page_id: int, review: bool) -> str:
         return f"{self.api_root}{'reviews' if review else 'articles'}/{page_id}"
+
+
+@cache
+def _filter(spec: str) -> Filter:
+    # Parsing a spec into operations is the costly part of get_renditions; specs are few.
+    return Filter(spec=spec)
 
 
 def image_out(image, alt: str, specs: Iterable[str], scope: SiteScope) -> dict[str, Any] | None:
@@ -52,7 +80,7 @@ def image_out(image, alt: str, specs: Iterable[str], scope: SiteScope) -> dict[s
     if image is None:
         return None
     try:
-        renditions = image.get_renditions(*specs)
+        renditions = image.get_renditions(*(_filter(spec) for spec in specs))
     except (SourceImageIOError, OSError):
         # A missing original file should cost the picture, not the whole response.
         renditions = {}
@@ -89,13 +117,25 @@ def author_ref(author: Author, ctx: ApiContext) -> dict[str, Any]:
         "url": ctx.scope.author_url(author.slug),
         "api_url": f"{ctx.api_root}authors/{author.slug}",
         # Beside the name it is decorative, as on the site's author box.
-        "avatar": image_out(author.photo, "", ctx.avatar_specs, ctx.scope),
+        "avatar": ctx.image(ctx.image_of(author, "photo"), "", ctx.avatar_specs),
     }
 
 
 def live_authors_of(page: ArticlePage) -> list[Author]:
     """Byline authors whose profiles are published; drafts never appear."""
+    authors = getattr(page, AUTHORS_ATTR, None)
+    if authors is not None:
+        return authors
+    # A draft being previewed: its byline lives in memory, in the page's cluster.
     return [item.author for item in page.article_authors.all() if item.author.live]
+
+
+def tags_of(page: ArticlePage) -> list[tuple[int, str, str]]:
+    """(id, name, slug) of the page's tags, by name."""
+    tags = getattr(page, TAGS_ATTR, None)
+    if tags is not None:
+        return tags
+    return sorted(((t.pk, t.name, t.slug) for t in page.tags.all()), key=lambda t: t[1].lower())
 
 
 def card_images(pages: Iterable[ArticlePage]) -> list:
@@ -103,7 +143,7 @@ def card_images(pages: Iterable[ArticlePage]) -> list:
     images = []
     for page in pages:
         images.append(page.hero_image)
-        images.extend(item.author.photo for item in page.article_authors.all())
+        images.extend(author.photo for author in live_authors_of(page))
     return images
 
 
@@ -129,9 +169,9 @@ def post_card(page: ArticlePage, ctx: ApiContext) -> dict[str, Any]:
         "title": page.title,
         "dek": page.dek,
         "summary": page.summary,
-        "hero_image": image_out(page.hero_image, page.hero_alt, ctx.hero_specs, ctx.scope),
+        "hero_image": ctx.image(ctx.image_of(page, "hero_image"), page.hero_alt, ctx.hero_specs),
         "authors": [author_ref(a, ctx) for a in live_authors_of(page)],
-        "tags": [{"name": t.name, "slug": t.slug} for t in sorted_tags(page)],
+        "tags": [{"name": name, "slug": slug} for _id, name, slug in tags_of(page)],
         "reading_time": page.reading_time,
         "word_count": page.word_count,
         "published": page.display_date,
@@ -144,20 +184,22 @@ def post_card(page: ArticlePage, ctx: ApiContext) -> dict[str, Any]:
     return card
 
 
-def sorted_tags(page: ArticlePage) -> list:
-    return sorted(page.tags.all(), key=lambda tag: tag.name.lower())
-
-
-def related_card(page: ArticlePage, ctx: ApiContext) -> dict[str, Any]:
-    review = is_review(page)
+def related_card(row: dict[str, Any], ctx: ApiContext) -> dict[str, Any]:
+    """A short card from a queries.RELATED_VALUES row."""
+    review = row["content_type_id"] == review_content_type_id()
+    published = row["published_date"] or (
+        row["first_published_at"].date() if row["first_published_at"] else None
+    )
+    image_id = row["hero_image_id"]
+    image = ctx.known_images.get(image_id) if image_id else None
     return {
         "type": "review" if review else "article",
-        "id": page.pk,
-        "slug": page.slug,
-        "url": ctx.scope.page_url(page.url_path),
-        "api_url": ctx.post_api_url(page.pk, review),
-        "title": page.title,
-        "dek": page.dek,
-        "hero_image": image_out(page.hero_image, page.hero_alt, ctx.hero_specs, ctx.scope),
-        "published": page.display_date,
+        "id": row["pk"],
+        "slug": row["slug"],
+        "url": ctx.scope.page_url(row["url_path"]),
+        "api_url": ctx.post_api_url(row["pk"], review),
+        "title": row["title"],
+        "dek": row["dek"],
+        "hero_image": ctx.image(image, row["hero_alt"], ctx.hero_specs),
+        "published": published,
     }

@@ -1,6 +1,8 @@
 """Content API settings: defaults here, overridable in Django settings with the same name.
 
-Read through `api_setting(name)` at call time (not import time) so `override_settings` works.
+Read through `api_setting(name)` at call time (not import time); values are memoised because
+the cached-response path reads several per request, and forgotten whenever a setting changes
+(`setting_changed`), so `override_settings` works.
 """
 
 from __future__ import annotations
@@ -8,6 +10,8 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 
 DEFAULTS: dict[str, Any] = {
     # HTTP caching headers (seconds). max-age bounds how stale a browser copy can be after a
@@ -44,10 +48,22 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_API_WEBHOOK_MAX_ATTEMPTS": 5,
     "SKINCARE_API_WEBHOOK_BACKOFF": 2.0,
     "SKINCARE_API_WEBHOOK_MAX_BACKOFF": 600.0,
-    "SKINCARE_API_WEBHOOK_TOLERANCE": 300,
 }
 
 
+_resolved: dict[str, Any] = {}
+
+
 def api_setting(name: str) -> Any:
-    """The value of a SKINCARE_API_* setting, falling back to its default."""
-    return getattr(settings, name, DEFAULTS[name])
+    """The value of a SKINCARE_API_* setting, falling back to its default (memoised)."""
+    try:
+        return _resolved[name]
+    except KeyError:
+        value = _resolved[name] = getattr(settings, name, DEFAULTS[name])
+        return value
+
+
+@receiver(setting_changed)
+def _forget(setting: str, **kwargs: Any) -> None:
+    # override_settings in tests (and anything else that changes settings at run time).
+    _resolved.pop(setting, None)

@@ -13,7 +13,7 @@ EXPOSED_HEADERS = "ETag, Last-Modified, Cache-Control, Content-Encoding"
 
 def allowed_origin(request: HttpRequest) -> str | None:
     """The request's Origin when the allowlist admits it, else None."""
-    origin = request.headers.get("Origin")
+    origin = request.META.get("HTTP_ORIGIN")
     if not origin:
         return None
     allowed = api_setting("SKINCARE_API_CORS_ALLOWED_ORIGINS")

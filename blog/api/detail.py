@@ -10,9 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import prefetch_related_objects
 from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from blog.models import ArticlePage, Author
@@ -21,14 +19,20 @@ from .body import body_blocks, image_ids, rich_text_fragments
 from .cards import (
     ApiContext,
     author_ref,
-    image_out,
     live_authors_of,
     post_card,
     related_card,
-    sorted_tags,
+    tags_of,
 )
 from .conf import api_setting
-from .queries import attach_renditions, is_review, public_pages, related_posts
+from .queries import (
+    attach_detail_relations,
+    images_by_id,
+    is_review,
+    profile_urls,
+    public_pages,
+    related_posts,
+)
 from .richtext import RichTextRenderer, linked_ids, safe_url
 from .scope import SiteScope
 from .structured_data import post_graph
@@ -42,10 +46,18 @@ class LoadedPost:
     review: Any | None
     authors: list[Author]
     reviewer: Author | None
-    related: list[ArticlePage]
+    related: list[dict]
     body_images: dict[int, Any]
     buy_links: list
     render: RichTextRenderer
+    same_as: dict[str, list[str]]
+
+
+def _buy_links(review) -> list:
+    if review is None:
+        return []
+    links = getattr(review, "api_buy_links", None)
+    return links if links is not None else list(review.buy_links.all())
 
 
 def renderer_for(fragments, scope: SiteScope) -> RichTextRenderer:
@@ -62,38 +74,42 @@ def renderer_for(fragments, scope: SiteScope) -> RichTextRenderer:
     return RichTextRenderer(page_urls, document_urls)
 
 
-def load_post(page: ArticlePage, ctx: ApiContext) -> LoadedPost:
+def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> LoadedPost:
+    """Everything a detail reads. `live` pages come from the database; a draft's relations
+    (from a revision) live in memory and are read through the page's own managers."""
     review = page if hasattr(page, "product_name") else None
     if review is None and is_review(page):
         review = page.productreviewpage
+    if live:
+        attach_detail_relations(page, review)
     authors = live_authors_of(page)
     reviewer = page.medical_reviewer if page.medical_reviewer_id else None
     if reviewer is not None and not reviewer.live:
         reviewer = None
     people = [*authors, *([reviewer] if reviewer else [])]
     # sameAs links for the JSON-LD Person nodes, for every person in one query.
-    prefetch_related_objects(people, "profile_links")
-    tags = sorted_tags(page)
+    links = profile_urls(person.pk for person in people) if people else {}
+    same_as = {
+        person.slug: [*([person.website] if person.website else []), *links.get(person.pk, [])]
+        for person in people
+    }
     related = related_posts(
-        page, ctx.scope, [tag.pk for tag in tags], api_setting("SKINCARE_API_RELATED_LIMIT")
+        page,
+        ctx.scope,
+        [tag_id for tag_id, _name, _slug in tags_of(page)],
+        api_setting("SKINCARE_API_RELATED_LIMIT"),
     )
     raw = page.body.raw_data
-    wanted = image_ids(raw)
-    body_images = (
-        {image.pk: image for image in get_image_model().objects.filter(pk__in=wanted)}
-        if wanted
-        else {}
-    )
-    attach_renditions(
-        [
-            page.hero_image,
-            page.social_image,
-            *(person.photo for person in people),
-            *body_images.values(),
-            *(post.hero_image for post in related),
-        ],
-        ctx.all_specs,
-    )
+    # Every image the detail shows, with its renditions, in one query.
+    wanted = {
+        page.hero_image_id,
+        page.social_image_id,
+        *(person.photo_id for person in people),
+        *image_ids(raw),
+        *(row["hero_image_id"] for row in related),
+    }
+    ctx.known_images.update(images_by_id(wanted, ctx.all_specs))
+    body_images = ctx.known_images
     return LoadedPost(
         page=page,
         review=review,
@@ -101,7 +117,8 @@ def load_post(page: ArticlePage, ctx: ApiContext) -> LoadedPost:
         reviewer=reviewer,
         related=related,
         body_images=body_images,
-        buy_links=list(review.buy_links.all()) if review is not None else [],
+        buy_links=_buy_links(review),
+        same_as=same_as,
         render=renderer_for(rich_text_fragments(raw), ctx.scope),
     )
 
@@ -141,7 +158,7 @@ def post_detail(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
     hero = detail["hero_image"]
 
     def body_image(image_id: int | None, alt: str) -> dict[str, Any] | None:
-        return image_out(post.body_images.get(image_id), alt, ctx.hero_specs, scope)
+        return ctx.image(post.body_images.get(image_id), alt, ctx.hero_specs)
 
     raw = page.body.raw_data
     detail.update(
@@ -160,14 +177,15 @@ def post_detail(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
                 "description": page.get_meta_description(),
                 "canonical_url": safe_url(page.canonical_url) or detail["url"],
                 "noindex": page.noindex,
-                "social_image": image_out(page.social_image, page.hero_alt, ctx.hero_specs, scope)
-                if page.social_image
+                "social_image": ctx.image(
+                    ctx.image_of(page, "social_image"), page.hero_alt, ctx.hero_specs
+                )
+                if page.social_image_id
                 else hero,
             },
         }
     )
     if post.review is not None:
         detail["product"] = product_dict(post, scope)
-    same_as = {person.slug: person.same_as() for person in [*post.authors, post.reviewer] if person}
-    detail["jsonld"] = post_graph(detail, scope, same_as)
+    detail["jsonld"] = post_graph(detail, scope, post.same_as)
     return detail

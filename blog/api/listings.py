@@ -13,9 +13,12 @@ from blog.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
 from .cards import ApiContext, author_ref, card_images, post_card, related_card
 from .conf import api_setting
 from .queries import (
+    RELATED_VALUES,
     PostFilters,
+    attach_card_relations,
     attach_renditions,
     filter_posts,
+    images_by_id,
     is_review,
     order_posts,
     public_posts,
@@ -68,7 +71,16 @@ def post_list(
     if ordering == "relevance" and ranked is None:
         ordering = "-published"  # nothing to rank by: fall back rather than fail
     count = queryset.count()
-    pages = list(with_card_data(order_posts(queryset, ordering, ranked))[offset : offset + limit])
+    # Sort narrow rows (ids only), then fetch the page of cards by id: sorting a thousand
+    # full-width rows costs more than the extra query.
+    ids = list(
+        order_posts(queryset, ordering, ranked).values_list("pk", flat=True)[
+            offset : offset + limit
+        ]
+    )
+    by_id = {page.pk: page for page in with_card_data(ArticlePage.objects.filter(pk__in=ids))}
+    pages = [by_id[pk] for pk in ids if pk in by_id]
+    attach_card_relations(pages)
     attach_renditions(card_images(pages), ctx.all_specs)
     return {
         **page_links(request, count, limit, offset),
@@ -125,6 +137,7 @@ def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
     latest_limit = api_setting("SKINCARE_API_AUTHOR_LATEST_POSTS")
     mine = filter_posts(public_posts(ctx.scope), PostFilters(author=author.slug))
     latest = list(with_card_data(order_posts(mine, "-published", None))[:latest_limit])
+    attach_card_relations(latest)
     reviewed = list(
         order_posts(
             public_posts(ctx.scope)
@@ -132,12 +145,11 @@ def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
             .exclude(pk__in=mine.values("pk")),
             "-published",
             None,
-        )
-        .select_related("hero_image", "productreviewpage")
-        .defer("body")[:latest_limit]
+        ).values(*RELATED_VALUES)[:latest_limit]
     )
-    attach_renditions(
-        [author.photo, *card_images(latest), *(p.hero_image for p in reviewed)], ctx.all_specs
+    attach_renditions([author.photo, *card_images(latest)], ctx.all_specs)
+    ctx.known_images.update(
+        images_by_id((row["hero_image_id"] for row in reviewed), ctx.hero_specs)
     )
     bio = RichTextRenderer({}, {})(author.bio)
     return {

@@ -28,7 +28,7 @@ from .listings import (
 )
 from .preview import PreviewTokenError, read_token
 from .problems import ApiProblem, not_found
-from .queries import PostFilters, public_posts, with_detail_data
+from .queries import PostFilters, public_pages, with_detail_data
 from .scope import SiteScope, site_scope
 
 ERRORS = {400: s.ProblemOut, 404: s.ProblemOut}
@@ -66,10 +66,12 @@ def _post_filters(query: s.ArticleListQuery | s.ReviewListQuery, kind: str | Non
 
 
 def _detail(request: HttpRequest, ctx: ApiContext, lookup: dict, reviews_only: bool):
-    queryset = public_posts(ctx.scope).filter(**lookup)
+    queryset = public_pages(ArticlePage, ctx.scope).filter(**lookup)
     if reviews_only:
         queryset = queryset.filter(productreviewpage__isnull=False)
-    page = with_detail_data(queryset).order_by("path").first()
+    if "slug" in lookup:
+        queryset = queryset.order_by("path")  # slugs are unique per parent, not per site
+    page = next(iter(with_detail_data(queryset)[:1]), None)
     if page is None:
         raise not_found()
     return post_detail(load_post(page, ctx), ctx)
@@ -259,4 +261,4 @@ def preview(request: HttpRequest, query: Query[s.PreviewQuery]):
     if site is None:
         raise not_found("This page is not part of any site.")
     ctx = ApiContext.for_request(request, SiteScope.for_site(site))
-    return typed(s.PostDetailOut, post_detail(load_post(draft, ctx), ctx))
+    return typed(s.PostDetailOut, post_detail(load_post(draft, ctx, live=False), ctx))

@@ -9,7 +9,7 @@ from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, 
 from django.db.models.functions import Length, Substr
 from django.http import HttpRequest
 from django.http.request import split_domain_port
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.models.sites import (
     MATCH_DEFAULT,
     MATCH_HOSTNAME,
@@ -50,6 +50,10 @@ class SiteScope:
     blog_index_url_path: str | None
     tagline: str
     default_disclosure: str
+    # Paths of view-restricted pages that cover part of the site (usually none): a page is
+    # private when its path starts with one. Checked in Python or as plain LIKEs, which is
+    # much cheaper per query than an EXISTS subquery.
+    restricted_paths: tuple[str, ...] = ()
 
     @classmethod
     def for_site(cls, site: Site) -> SiteScope:
@@ -61,6 +65,13 @@ class SiteScope:
     def from_annotated(cls, site: Site) -> SiteScope:
         root = site.root_page
         disclosure = getattr(site, "disclosure", None)
+        restricted_paths: tuple[str, ...] = ()
+        if getattr(site, "has_restrictions", True):
+            restricted_paths = covering_paths(
+                PageViewRestriction.objects.filter(restriction_covers(root.path)).values_list(
+                    "page__path", flat=True
+                )
+            )
         return cls(
             site_id=site.pk,
             root_path=root.path,
@@ -72,7 +83,11 @@ class SiteScope:
             tagline=getattr(site, "tagline", None) or "",
             # Without a settings row the site shows the field's default, so the API does too.
             default_disclosure=disclosure if disclosure is not None else DEFAULT_DISCLOSURE,
+            restricted_paths=restricted_paths,
         )
+
+    def is_public(self, path: str) -> bool:
+        return not any(path.startswith(prefix) for prefix in self.restricted_paths)
 
     def page_url(self, url_path: str) -> str:
         """Absolute URL of a page of this site, as Page.get_full_url() builds it."""
@@ -92,6 +107,21 @@ class SiteScope:
         return f"{blog_url}authors/{slug}/" if blog_url else None
 
 
+def restriction_covers(root_path: str) -> Q:
+    """Restrictions on a page inside the site, or on an ancestor of its root (covers it all)."""
+    ancestors = [root_path[:end] for end in range(Page.steplen, len(root_path), Page.steplen)]
+    return Q(page__path__startswith=root_path) | Q(page__path__in=ancestors)
+
+
+def covering_paths(paths) -> tuple[str, ...]:
+    """Restricted paths, without those inside another restricted path."""
+    kept: list[str] = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(prefix) for prefix in kept):
+            kept.append(path)
+    return tuple(kept)
+
+
 def with_facts(sites: QuerySet) -> QuerySet:
     """Annotate sites with their blog index URL path and site settings (no extra queries)."""
     index = (
@@ -101,7 +131,13 @@ def with_facts(sites: QuerySet) -> QuerySet:
         .values("url_path")[:1]
     )
     site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
+    root_path = OuterRef("root_page__path")
+    restrictions = PageViewRestriction.objects.filter(
+        Q(page__path__startswith=root_path)
+        | Q(page__path=Substr(root_path, 1, Length("page__path")))
+    )
     return sites.annotate(
+        has_restrictions=Exists(restrictions),
         blog_index_url_path=Subquery(index),
         tagline=Subquery(site_settings.values("tagline")[:1]),
         disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),

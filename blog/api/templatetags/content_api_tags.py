@@ -37,14 +37,16 @@ def post_jsonld(context, page) -> SafeString | str:
     if scope is None:
         return ""
     # Live pages are cached per generation like API responses; previews show unsaved drafts.
-    cacheable = page.pk and page.live and not getattr(request, "is_preview", False)
+    preview = getattr(request, "is_preview", False)
+    cacheable = page.pk and page.live and not preview
     cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
     key = f"skincare-api:jsonld:{current_generation().token}:{scope.site_id}:{page.pk}"
     # mark_safe is sound: json_for_script escapes <, > and &, so nothing can close the script.
     if cacheable and (cached := cache.get(key)) is not None:
         return mark_safe(cached)
     ctx = ApiContext.for_request(request, scope)
-    markup = json_for_script(post_detail(load_post(page, ctx), ctx)["jsonld"])
+    # In a preview the page is a revision's object: its relations are in memory, not the DB.
+    markup = json_for_script(post_detail(load_post(page, ctx, live=not preview), ctx)["jsonld"])
     if cacheable:
         cache.set(key, markup, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
     return mark_safe(markup)

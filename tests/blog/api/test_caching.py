@@ -6,6 +6,7 @@ import gzip
 import json
 from unittest import mock
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.test import TestCase, override_settings
@@ -135,6 +136,25 @@ class TestServerCache(CacheTestCase):
             second = self.client.get(LIST)
         self.assertEqual(first.content, second.content)
         self.assertEqual(first["ETag"], second["ETag"])
+
+    def test_hits_are_answered_before_sessions_and_auth(self):
+        self.client.get(LIST)
+        with mock.patch(
+            "django.contrib.sessions.middleware.SessionMiddleware.process_request"
+        ) as sessions:
+            response = self.client.get(LIST)
+        self.assertEqual(response.status_code, 200)
+        sessions.assert_not_called()
+
+    def test_view_wrapper_serves_hits_without_the_middleware(self):
+        middleware = [m for m in settings.MIDDLEWARE if not m.endswith("CachedApiMiddleware")]
+        with override_settings(MIDDLEWARE=middleware):
+            first = self.client.get(LIST)
+            with self.assertNumQueries(0):
+                second = self.client.get(LIST)
+            etag = second["ETag"]
+            self.assertEqual(self.client.get(LIST, HTTP_IF_NONE_MATCH=etag).status_code, 304)
+        self.assertEqual(first.content, second.content)
 
     @override_settings(SKINCARE_API_CACHE_ENABLED=False)
     def test_cache_can_be_switched_off(self):

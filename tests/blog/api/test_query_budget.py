@@ -13,8 +13,8 @@ from .helpers import full_body, make_article, make_author, make_image, make_revi
 LIST_BUDGET = 8
 DETAIL_BUDGET = 10
 # With the per-generation site scope cached (every request after the first since a change).
-LIST_QUERIES = 5
-DETAIL_QUERIES = 8
+LIST_QUERIES = 7
+DETAIL_QUERIES = 7
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)

@@ -7,6 +7,8 @@ import re
 
 from django.test import TestCase
 
+from blog.models import ArticleAuthor
+
 from .helpers import api_json, full_body, make_article, make_author, make_review, make_site
 
 SCRIPT_RE = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
@@ -58,6 +60,20 @@ class TestSiteJsonLd(TestCase):
         article = next(n for n in graph if n["@type"] == "BlogPosting")
         self.assertEqual(article["name"], "Benefits </script><script>alert(1)</script> <!-- x")
         self.assertEqual(article["description"], "Tom & Jerry's <b>guide</b>")
+
+    def test_admin_preview_emits_the_drafts_graph(self):
+        self.page.title = "Draft headline"
+        self.page.article_authors.add(ArticleAuthor(author=self.maya, sort_order=5))
+        draft = self.page.save_revision().as_object()
+        response = draft.make_preview_request()
+        (script,) = SCRIPT_RE.findall(response.content)
+        graph = json.loads(script)["@graph"]
+        article = next(n for n in graph if n["@type"] == "BlogPosting")
+        self.assertEqual(article["name"], "Draft headline")
+        self.assertEqual(len(article["author"]), 2)
+        # The live page's graph is unchanged.
+        live = api_json(self.client, f"/api/v1/articles/{self.page.pk}")["jsonld"]["@graph"]
+        self.assertNotIn("Draft headline", json.dumps(live))
 
     def test_other_pages_emit_no_article_graph(self):
         self.assertEqual(self.scripts("/blog/"), [])

@@ -1,0 +1,11 @@
+"""Every API test starts with an empty cache: the cache is not rolled back with the database."""
+
+import pytest
+from django.core.cache import cache
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
