@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 from typing import Any
 
 from django.http import HttpRequest
 from django.urls import reverse
-from wagtail.images.models import Filter, SourceImageIOError
+from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, Author
 
 from .conf import api_setting
 from .queries import AUTHORS_ATTR, TAGS_ATTR, is_review, review_content_type_id
+from .renditions import rendition_rows, renditions_for
 from .scope import SiteScope
 
 
@@ -30,6 +30,8 @@ class ApiContext:
     _images: dict = field(default_factory=dict, compare=False, repr=False)
     # Images fetched up front by id (details): used instead of following foreign keys.
     known_images: dict = field(default_factory=dict, compare=False, repr=False)
+    # Existing renditions by image id, read as rows (see renditions.py).
+    renditions: dict = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def build(cls, scope: SiteScope, api_root: str) -> ApiContext:
@@ -53,8 +55,24 @@ class ApiContext:
             return None
         key = (image.pk, alt, specs)
         if key not in self._images:
-            self._images[key] = image_out(image, alt, specs, self.scope)
+            self._images[key] = image_out(image, alt, specs, self)
         return self._images[key]
+
+    def load_renditions(self, images: Iterable, specs: Sequence[str]) -> None:
+        """Read the renditions of these images (instances already in hand) in one query."""
+        rows, _facts = rendition_rows({image.pk for image in images if image is not None}, specs)
+        self.renditions.update(rows)
+
+    def load_images(self, image_ids: Iterable[int], specs: Sequence[str]) -> None:
+        """Images by id with their renditions, in one query, for `image_of` and cards."""
+        rows, facts = rendition_rows(image_ids, specs, with_images=True)
+        self.renditions.update(rows)
+        self.known_images.update(facts)
+        if missing := {i for i in rows if i not in facts}:
+            # No rendition yet (an image's first request): fetch the image itself.
+            self.known_images.update(
+                (image.pk, image) for image in get_image_model().objects.filter(pk__in=missing)
+            )
 
     def image_of(self, instance, field_name: str):
         """The image a foreign key points at, from `known_images` when it was fetched there."""
@@ -69,35 +87,17 @@ class ApiContext:
         return f"{self.api_root}{'reviews' if review else 'articles'}/{page_id}"
 
 
-@cache
-def _filter(spec: str) -> Filter:
-    # Parsing a spec into operations is the costly part of get_renditions; specs are few.
-    return Filter(spec=spec)
-
-
-def image_out(image, alt: str, specs: Iterable[str], scope: SiteScope) -> dict[str, Any] | None:
-    """An image with renditions; existing ones come from the prefetch, missing ones are made."""
-    if image is None:
-        return None
-    try:
-        renditions = image.get_renditions(*(_filter(spec) for spec in specs))
-    except (SourceImageIOError, OSError):
-        # A missing original file should cost the picture, not the whole response.
-        renditions = {}
+def image_out(image, alt: str, specs: Sequence[str], ctx: ApiContext) -> dict[str, Any]:
+    """An image (instance or ImageFacts) with absolute rendition URLs."""
+    renditions = renditions_for(image, specs, ctx.renditions.get(image.pk))
+    for rendition in renditions:
+        rendition["url"] = ctx.scope.absolute(rendition["url"])
     return {
         "id": image.pk,
         "alt": alt or "",
         "width": image.width,
         "height": image.height,
-        "renditions": [
-            {
-                "spec": spec,
-                "url": scope.absolute(rendition.url),
-                "width": rendition.width,
-                "height": rendition.height,
-            }
-            for spec, rendition in renditions.items()
-        ],
+        "renditions": renditions,
     }
 
 

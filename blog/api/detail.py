@@ -27,7 +27,6 @@ from .cards import (
 from .conf import api_setting
 from .queries import (
     attach_detail_relations,
-    images_by_id,
     is_review,
     profile_urls,
     public_pages,
@@ -108,7 +107,7 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
         *image_ids(raw),
         *(row["hero_image_id"] for row in related),
     }
-    ctx.known_images.update(images_by_id(wanted, ctx.all_specs))
+    ctx.load_images(wanted, ctx.all_specs)
     body_images = ctx.known_images
     return LoadedPost(
         page=page,

@@ -16,9 +16,7 @@ from .queries import (
     RELATED_VALUES,
     PostFilters,
     attach_card_relations,
-    attach_renditions,
     filter_posts,
-    images_by_id,
     is_review,
     order_posts,
     public_posts,
@@ -81,7 +79,7 @@ def post_list(
     by_id = {page.pk: page for page in with_card_data(ArticlePage.objects.filter(pk__in=ids))}
     pages = [by_id[pk] for pk in ids if pk in by_id]
     attach_card_relations(pages)
-    attach_renditions(card_images(pages), ctx.all_specs)
+    ctx.load_renditions(card_images(pages), ctx.all_specs)
     return {
         **page_links(request, count, limit, offset),
         "results": [post_card(page, ctx) for page in pages],
@@ -126,7 +124,7 @@ def author_list(
         queryset = queryset.filter(can_review=can_review)
     count = queryset.count()
     authors = list(queryset[offset : offset + limit])
-    attach_renditions([a.photo for a in authors], ctx.avatar_specs)
+    ctx.load_renditions([a.photo for a in authors], ctx.avatar_specs)
     return {
         **page_links(request, count, limit, offset),
         "results": [author_dict(author, ctx) for author in authors],
@@ -147,10 +145,8 @@ def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
             None,
         ).values(*RELATED_VALUES)[:latest_limit]
     )
-    attach_renditions([author.photo, *card_images(latest)], ctx.all_specs)
-    ctx.known_images.update(
-        images_by_id((row["hero_image_id"] for row in reviewed), ctx.hero_specs)
-    )
+    ctx.load_renditions([author.photo, *card_images(latest)], ctx.all_specs)
+    ctx.load_images((row["hero_image_id"] for row in reviewed), ctx.hero_specs)
     bio = RichTextRenderer({}, {})(author.bio)
     return {
         **author_dict(author, ctx),
@@ -188,7 +184,7 @@ def matching_authors(ctx: ApiContext, query: str) -> list[dict[str, Any]]:
     if not text:
         return []
     authors = list(Author.objects.filter(live=True).search(text)[:5])
-    attach_renditions([a.photo for a in authors], ctx.avatar_specs)
+    ctx.load_renditions([a.photo for a in authors], ctx.avatar_specs)
     return [author_ref(author, ctx) for author in authors]
 
 

@@ -19,7 +19,6 @@ from django.db.models import (
     Case,
     F,
     IntegerField,
-    Prefetch,
     QuerySet,
     Value,
     When,
@@ -360,46 +359,6 @@ def related_posts(
 
 def live_authors() -> QuerySet:
     return Author.objects.filter(live=True).select_related("photo")
-
-
-def attach_renditions(images: Iterable, specs: Sequence[str]) -> None:
-    """Fetch existing renditions of all `images` in one query (Wagtail makes missing ones)."""
-    from django.db.models import prefetch_related_objects
-
-    images = [image for image in images if image is not None]
-    if not images:
-        return
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=specs)
-    prefetch_related_objects(
-        images, Prefetch("renditions", queryset=renditions, to_attr="prefetched_renditions")
-    )
-
-
-def images_by_id(ids: Iterable[int], specs: Sequence[str]) -> dict[int, object]:
-    """Images with their renditions for `specs`, in one query once renditions exist.
-
-    Renditions are read with their image joined in, and each image gets them as
-    `prefetched_renditions`, the attribute Wagtail's own prefetch_renditions() fills.
-    Images with no rendition yet (their first request) take one more query.
-    """
-    ids = {i for i in ids if i}
-    if not ids:
-        return {}
-    rendition_model = get_image_model().get_rendition_model()
-    images: dict[int, object] = {}
-    for rendition in rendition_model.objects.filter(
-        image_id__in=ids, filter_spec__in=specs
-    ).select_related("image"):
-        image = images.setdefault(rendition.image_id, rendition.image)
-        if not hasattr(image, "prefetched_renditions"):
-            image.prefetched_renditions = []
-        rendition.image = image
-        image.prefetched_renditions.append(rendition)
-    if missing := ids - images.keys():
-        for image in get_image_model().objects.filter(pk__in=missing):
-            image.prefetched_renditions = []
-            images[image.pk] = image
-    return images
 
 
 def review_content_type_id() -> int:
