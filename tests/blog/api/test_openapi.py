@@ -21,10 +21,6 @@ BLOCK_SCHEMAS = {
 
 
 class TestOpenApi(TestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.document = None
-
     def setUp(self):
         self.document = api_json(self.client, "/api/v1/openapi.json")
 
@@ -77,6 +73,11 @@ class TestOpenApi(TestCase):
         self.assertEqual(list(responses["400"]["content"]), ["application/problem+json"])
         self.assertIn("ETag", responses["200"]["headers"])
         self.assertIn("304", responses)
+
+    def test_api_root_links_the_docs_and_collections(self):
+        index = api_json(self.client, "/api/v1/")
+        self.assertEqual(index["openapi"], "http://testserver/api/v1/openapi.json")
+        self.assertEqual(index["collections"]["articles"], "http://testserver/api/v1/articles")
 
     def test_interactive_docs(self):
         response = self.client.get("/api/v1/docs")
