@@ -6,8 +6,9 @@ import io
 import json
 from decimal import Decimal
 
+from django.core.cache import cache
 from django.core.files.images import ImageFile
-from django.test import Client
+from django.test import Client, TestCase
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -17,6 +18,7 @@ from pages.models import HomePage
 from tests.factories import make_article, make_author, make_site
 
 __all__ = [
+    "ApiTestCase",
     "api_json",
     "full_body",
     "make_article",
@@ -26,6 +28,18 @@ __all__ = [
     "make_review",
     "make_site",
 ]
+
+
+class ApiTestCase(TestCase):
+    """A database test that starts with an empty cache.
+
+    Django's cache is not rolled back with each test's transaction, so a generation, site
+    scope or response cached by one test would otherwise be read by the next.
+    """
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
 
 
 def make_image(title: str = "Photo", size: tuple[int, int] = (1600, 900)):

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from pages.content import table_of_contents
 
 from .helpers import (
+    ApiTestCase,
     api_json,
     full_body,
     make_article,
@@ -41,7 +42,7 @@ CARD_KEYS = {
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestArticleList(TestCase):
+class TestArticleList(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -152,7 +153,7 @@ class TestArticleList(TestCase):
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestArticleDetail(TestCase):
+class TestArticleDetail(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -9,7 +9,7 @@ from unittest import mock
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
@@ -17,13 +17,14 @@ from wagtail.models import PageViewRestriction
 from blog.api.caching import current_generation
 from blog.models import BlogIndexPage
 
-from .helpers import api_json, make_article, make_author, make_site
+from .helpers import ApiTestCase, api_json, make_article, make_author, make_site
 
 LIST = "/api/v1/articles"
 
 
-class CacheTestCase(TestCase):
+class CacheTestCase(ApiTestCase):
     def setUp(self):
+        super().setUp()
         cache.clear()
 
 

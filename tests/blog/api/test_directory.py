@@ -5,15 +5,23 @@ from __future__ import annotations
 from datetime import date
 from xml.etree import ElementTree
 
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from pages.models import SiteSettings
 
-from .helpers import api_json, make_article, make_author, make_image, make_review, make_site
+from .helpers import (
+    ApiTestCase,
+    api_json,
+    make_article,
+    make_author,
+    make_image,
+    make_review,
+    make_site,
+)
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestDirectory(TestCase):
+class TestDirectory(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -115,7 +123,7 @@ class TestDirectory(TestCase):
         self.assertEqual(self.client.get(data["api"]["openapi"]).status_code, 200)
 
 
-class TestFeeds(TestCase):
+class TestFeeds(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import json
 
-from django.test import TestCase
-
-from .helpers import make_article, make_site
+from .helpers import ApiTestCase, make_article, make_site
 
 
-class TestProblems(TestCase):
+class TestProblems(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

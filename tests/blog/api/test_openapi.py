@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from django.test import TestCase
-
-from .helpers import api_json
+from .helpers import ApiTestCase, api_json
 
 BLOCK_SCHEMAS = {
     "heading": "HeadingBlockOut",
@@ -20,8 +18,9 @@ BLOCK_SCHEMAS = {
 }
 
 
-class TestOpenApi(TestCase):
+class TestOpenApi(ApiTestCase):
     def setUp(self):
+        super().setUp()
         self.document = api_json(self.client, "/api/v1/openapi.json")
 
     def test_is_openapi_3_1_with_every_endpoint(self):

@@ -9,18 +9,18 @@ from urllib.parse import parse_qs, urlsplit
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailTestUtils
 
 from blog.api.preview import PreviewTokenError, make_token, read_token
 
-from .helpers import make_article, make_review, make_site
+from .helpers import ApiTestCase, make_article, make_review, make_site
 
 PREVIEW_URL = "https://front.example/api/preview?token={token}&id={page_id}"
 
 
-class TestTokens(TestCase):
+class TestTokens(ApiTestCase):
     def test_round_trip(self):
         grant = read_token(make_token(5, 42))
         self.assertEqual((grant.page_id, grant.revision_id), (5, 42))
@@ -47,7 +47,7 @@ class TestTokens(TestCase):
             read_token(token)
 
 
-class TestPreviewEndpoint(TestCase):
+class TestPreviewEndpoint(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -118,7 +118,7 @@ class TestPreviewEndpoint(TestCase):
 
 
 @override_settings(SKINCARE_API_PREVIEW_URL=PREVIEW_URL)
-class TestAdminPreviewLink(WagtailTestUtils, TestCase):
+class TestAdminPreviewLink(WagtailTestUtils, ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from django.db import connection
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from blog.api.caching import bump_generation
 
-from .helpers import full_body, make_article, make_author, make_image, make_review, make_site
+from .helpers import (
+    ApiTestCase,
+    full_body,
+    make_article,
+    make_author,
+    make_image,
+    make_review,
+    make_site,
+)
 
 LIST_BUDGET = 8
 DETAIL_BUDGET = 10
@@ -18,7 +26,7 @@ DETAIL_QUERIES = 7
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestQueryBudget(TestCase):
+class TestQueryBudget(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from django.test import TestCase
-
 from blog.api.renditions import rendition_rows, renditions_for
 
-from .helpers import make_image
+from .helpers import ApiTestCase, make_image
 
 SPECS = ("width-320", "width-640", "fill-96x96")
 
@@ -18,7 +16,7 @@ def wagtail_view(image, specs):
     ]
 
 
-class TestRenditionRows(TestCase):
+class TestRenditionRows(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.plain = make_image("Plain", size=(800, 450))

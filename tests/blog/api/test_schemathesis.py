@@ -10,9 +10,16 @@ import pytest
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from django.test import TestCase
 
-from .helpers import full_body, make_article, make_author, make_image, make_review, make_site
+from .helpers import (
+    ApiTestCase,
+    full_body,
+    make_article,
+    make_author,
+    make_image,
+    make_review,
+    make_site,
+)
 
 schemathesis = pytest.importorskip("schemathesis")
 hypothesis = pytest.importorskip("hypothesis")
@@ -33,7 +40,7 @@ CHECKS = [
 MAX_EXAMPLES = 25
 
 
-class TestApiContract(TestCase):
+class TestApiContract(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -77,6 +84,7 @@ class TestApiContract(TestCase):
         check()
 
     def setUp(self):
+        super().setUp()
         # Like Django's test client: a real WSGI handler would close the connection after each
         # request, ending the test's transaction (PostgreSQL then has no connection at all).
         request_started.disconnect(close_old_connections)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.test import RequestFactory, TestCase
+from django.test import RequestFactory
 from wagtail.models import Site
 
 from blog.api.scope import find_site, site_scope
 
-from .helpers import make_article, make_other_site, make_site
+from .helpers import ApiTestCase, make_article, make_other_site, make_site
 
 
-class TestSiteScope(TestCase):
+class TestSiteScope(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -6,13 +6,13 @@ import json
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.test import TestCase, override_settings
+from django.test import override_settings
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from blog.models import ArticleAuthor, ArticlePage
 
-from .helpers import api_json, make_article, make_author, make_other_site, make_site
+from .helpers import ApiTestCase, api_json, make_article, make_author, make_other_site, make_site
 
 EVIL_PARAGRAPH = (
     '<p>Hi<script>alert("p")</script><img src="x" onerror="alert(1)">'
@@ -39,7 +39,7 @@ def public_urls(page_ids):
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestOnlyPublicContent(TestCase):
+class TestOnlyPublicContent(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -118,7 +118,7 @@ class TestOnlyPublicContent(TestCase):
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestNoAccountsOrEmail(TestCase):
+class TestNoAccountsOrEmail(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -140,7 +140,7 @@ class TestNoAccountsOrEmail(TestCase):
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
-class TestRichTextIsSanitised(TestCase):
+class TestRichTextIsSanitised(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

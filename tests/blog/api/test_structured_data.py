@@ -5,16 +5,22 @@ from __future__ import annotations
 import json
 import re
 
-from django.test import TestCase
-
 from blog.models import ArticleAuthor
 
-from .helpers import api_json, full_body, make_article, make_author, make_review, make_site
+from .helpers import (
+    ApiTestCase,
+    api_json,
+    full_body,
+    make_article,
+    make_author,
+    make_review,
+    make_site,
+)
 
 SCRIPT_RE = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
 
 
-class TestSiteJsonLd(TestCase):
+class TestSiteJsonLd(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from django.test import TestCase
 from wagtail.models import PageViewRestriction
 
-from .helpers import api_json, make_article, make_author, make_image, make_review, make_site
+from .helpers import (
+    ApiTestCase,
+    api_json,
+    make_article,
+    make_author,
+    make_image,
+    make_review,
+    make_site,
+)
 
 FIELDS = "dek,summary,hero_image,authors,tags,reading_time,published_date,updated_date,body"
 
 
-class TestWagtailApiV2(TestCase):
+class TestWagtailApiV2(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()

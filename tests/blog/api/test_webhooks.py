@@ -6,7 +6,7 @@ import json
 from datetime import timedelta
 
 from django.contrib.auth import get_user_model
-from django.test import SimpleTestCase, TestCase, override_settings
+from django.test import SimpleTestCase, override_settings
 from django.utils import timezone
 from django_tasks import task_backends
 
@@ -14,7 +14,7 @@ from blog.api.models import WebhookDelivery, WebhookEndpoint
 from blog.api.tasks import deliver_webhook
 from blog.api.webhooks import SIGNATURE_HEADER, backoff_seconds, sign, verify
 
-from .helpers import make_article, make_author, make_site
+from .helpers import ApiTestCase, make_article, make_author, make_site
 from .receiver import Receiver
 
 FAST_RETRIES = {
@@ -42,7 +42,7 @@ class TestSignatures(SimpleTestCase):
 
 
 @override_settings(**FAST_RETRIES)
-class TestDelivery(TestCase):
+class TestDelivery(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -175,12 +175,13 @@ class TestDelivery(TestCase):
     SKINCARE_API_WEBHOOK_BACKOFF=30,
     SKINCARE_API_WEBHOOK_MAX_ATTEMPTS=5,
 )
-class TestDeferredRetries(TestCase):
+class TestDeferredRetries(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         make_site()
 
     def setUp(self):
+        super().setUp()
         task_backends["default"].clear()
 
     def test_a_queue_backend_gets_a_delayed_retry_instead_of_a_sleep(self):
@@ -204,7 +205,7 @@ class TestDeferredRetries(TestCase):
         self.assertEqual(len(receiver.received), 1)
 
 
-class TestWebhookAdmin(TestCase):
+class TestWebhookAdmin(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         make_site()
@@ -224,6 +225,7 @@ class TestWebhookAdmin(TestCase):
         )
 
     def setUp(self):
+        super().setUp()
         self.client.force_login(self.admin)
 
     def test_endpoints_can_be_added_with_events(self):
