@@ -7,7 +7,6 @@ import json
 from unittest import mock
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -22,13 +21,7 @@ from .helpers import ApiTestCase, api_json, make_article, make_author, make_site
 LIST = "/api/v1/articles"
 
 
-class CacheTestCase(ApiTestCase):
-    def setUp(self):
-        super().setUp()
-        cache.clear()
-
-
-class TestConditionalGet(CacheTestCase):
+class TestConditionalGet(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -93,7 +86,7 @@ class TestConditionalGet(CacheTestCase):
         self.assertNotIn("Content-Encoding", response)
 
 
-class TestCors(CacheTestCase):
+class TestCors(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         make_site()
@@ -124,7 +117,7 @@ class TestCors(CacheTestCase):
         self.assertNotIn("Access-Control-Allow-Credentials", response)
 
 
-class TestServerCache(CacheTestCase):
+class TestServerCache(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
