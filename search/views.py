@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail.contrib.search_promotions.models import Query
 
 from blog.models import ArticlePage, Author
+from pages.searchquery import search_text
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
@@ -13,9 +14,10 @@ MAX_QUERY_LENGTH = 200
 def search(request):
     """Search live, public articles and reviews plus published author profiles."""
     query = (request.GET.get("q") or "").strip()[:MAX_QUERY_LENGTH]
+    text = search_text(query)
     results = authors = None
-    if query:
-        posts = ArticlePage.objects.live().public().specific().search(query)
+    if text:
+        posts = ArticlePage.objects.live().public().specific().search(text)
         paginator = Paginator(posts, RESULTS_PER_PAGE)
         try:
             results = paginator.page(request.GET.get("page", 1))
@@ -23,8 +25,8 @@ def search(request):
             results = paginator.page(1)
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
-        authors = list(Author.objects.filter(live=True).search(query)[:5])
-        Query.get(query).add_hit()
+        authors = list(Author.objects.filter(live=True).search(text)[:5])
+        Query.get(text).add_hit()
     return TemplateResponse(
         request,
         "search/search.html",

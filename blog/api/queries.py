@@ -7,7 +7,6 @@ a query per request listing them; usually there are none and no clause is added 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +32,7 @@ from blog.models import (
     ProductReviewPage,
     ReviewBuyLink,
 )
+from pages.searchquery import search_text
 
 from .renditions import FOCAL_FIELDS, ImageFacts
 from .scope import SiteScope
@@ -283,18 +283,6 @@ def filter_posts(queryset: QuerySet, filters: PostFilters) -> QuerySet:
     if filters.published_before:
         queryset = queryset.filter(published_on__lte=filters.published_before)
     return queryset
-
-
-_UNSEARCHABLE = re.compile(r'["\x00-\x1f\x7f]+')
-
-
-def search_text(query: str) -> str:
-    """Free text made safe for every search backend.
-
-    A lone double quote is an FTS5 syntax error ("unterminated string") and NUL bytes are
-    rejected by PostgreSQL, so both go, with other control characters; words stay as typed.
-    """
-    return " ".join(_UNSEARCHABLE.sub(" ", query).split())
 
 
 def search_ids(scope: SiteScope, query: str, limit: int) -> list[int]:

@@ -43,3 +43,8 @@ class TestSiteSearch(WagtailPageTestCase):
     def test_overlong_query_is_truncated_not_an_error(self):
         response = self.client.get("/search/", {"q": "collagen " * 100})
         self.assertEqual(response.status_code, 200)
+
+    def test_query_syntax_characters_are_not_errors(self):
+        for query in ['"', 'collagen"', "collagen AND", "*", "(", "NEAR(", "a\x00b", "'"]:
+            with self.subTest(query=query):
+                self.assertEqual(self.client.get("/search/", {"q": query}).status_code, 200)
