@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from django.core.files.base import ContentFile
+from django.test import TestCase, override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
+
+from tests.blog.linkcheck.httpserver import LinkServer
+from tests.factories import make_site
 
 # Short timeouts and no politeness delay: tests talk to a loopback server only.
 FAST = {
@@ -33,3 +37,21 @@ def make_document(title="leaflet"):
     document.file.save("leaflet.txt", ContentFile(b"aftercare"), save=False)
     document.save()
     return document
+
+
+@override_settings(**FAST)
+class LoopbackTestCase(TestCase):
+    """A site plus a loopback link server for the class; the server's counters reset per test."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.server = LinkServer(slow_seconds=2, lifetime=120).start()
+        cls.addClassCleanup(cls.server.stop)
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+
+    def setUp(self):
+        self.server.reset()

@@ -6,34 +6,19 @@ from io import StringIO
 from unittest import mock
 
 from django.core.management import CommandError, call_command
-from django.test import TestCase, override_settings
+from django.test import override_settings
 
 from blog.linkcheck import conf
 from blog.linkcheck.links import sync_links
 from blog.linkcheck.models import CheckedUrl, Link, UrlCheck
-from tests.blog.linkcheck.httpserver import LinkServer
-from tests.blog.linkcheck.linkdata import FAST
-from tests.factories import make_article, make_site
+from tests.blog.linkcheck.linkdata import LoopbackTestCase
+from tests.factories import make_article
 
 KEYS = ["url", "status", "http_status", "final_url", "reason"]
 
 
-@override_settings(**FAST)
-class TestCheckLinksCommand(TestCase):
+class TestCheckLinksCommand(LoopbackTestCase):
     """Runs against a loopback server started here."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = LinkServer(slow_seconds=2, lifetime=120).start()
-        cls.addClassCleanup(cls.server.stop)
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-
-    def setUp(self):
-        self.server.reset()
 
     def call(self, *args):
         out, err = StringIO(), StringIO()

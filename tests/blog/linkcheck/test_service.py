@@ -10,8 +10,7 @@ from blog.linkcheck import service
 from blog.linkcheck.links import sync_links
 from blog.linkcheck.models import CheckedUrl, Link, UrlCheck
 from blog.linkcheck.status import LinkResult, LinkStatus
-from tests.blog.linkcheck.httpserver import LinkServer
-from tests.blog.linkcheck.linkdata import FAST
+from tests.blog.linkcheck.linkdata import LoopbackTestCase
 from tests.factories import make_article, make_site
 
 T0 = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -138,22 +137,8 @@ class TestClaims(TestCase):
         self.assertFalse(service.due_urls().exists())
 
 
-@override_settings(**FAST)
-class TestCheckAgainstLoopback(TestCase):
+class TestCheckAgainstLoopback(LoopbackTestCase):
     """Checks go through the real fetcher to a loopback server and land in the database."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.server = LinkServer(slow_seconds=2, lifetime=120).start()
-        cls.addClassCleanup(cls.server.stop)
-
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-
-    def setUp(self):
-        self.server.reset()
 
     def page_with(self, slug, *paths):
         anchors = "".join(f'<p><a href="{self.server.url(path)}">{path}</a></p>' for path in paths)
