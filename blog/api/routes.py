@@ -80,21 +80,26 @@ def _detail(request: HttpRequest, ctx: ApiContext, lookup: dict, reviews_only: b
 # --- articles and reviews ----------------------------------------------------------------------
 
 
-@router.get("/articles", response={200: s.ArticleListOut, **ERRORS}, tags=["posts"])
-@endpoint_policy(s.ArticleListQuery)
-def list_articles(request: HttpRequest, query: Query[s.ArticleListQuery]):
-    """Articles and reviews, newest first, with everything a card needs."""
-    ctx = context(request)
-    data = post_list(
+def _list_posts(
+    request: HttpRequest, query: s.ArticleListQuery | s.ReviewListQuery, kind: str | None
+):
+    """One page of post cards for the list endpoints (kind: None, "article" or "review")."""
+    return post_list(
         request,
-        ctx,
-        _post_filters(query, query.type),
+        context(request),
+        _post_filters(query, kind),
         query=query.q,
         ordering=query.ordering,
         limit=query.limit,
         offset=query.offset,
     )
-    return typed(s.ArticleListOut, data)
+
+
+@router.get("/articles", response={200: s.ArticleListOut, **ERRORS}, tags=["posts"])
+@endpoint_policy(s.ArticleListQuery)
+def list_articles(request: HttpRequest, query: Query[s.ArticleListQuery]):
+    """Articles and reviews, newest first, with everything a card needs."""
+    return typed(s.ArticleListOut, _list_posts(request, query, query.type))
 
 
 @router.get("/articles/{id}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
@@ -117,17 +122,7 @@ def get_article_by_slug(request: HttpRequest, slug: str = SlugPath):
 @endpoint_policy(s.ReviewListQuery)
 def list_reviews(request: HttpRequest, query: Query[s.ReviewListQuery]):
     """Product reviews, with product name, brand and rating on every card."""
-    ctx = context(request)
-    data = post_list(
-        request,
-        ctx,
-        _post_filters(query, "review"),
-        query=query.q,
-        ordering=query.ordering,
-        limit=query.limit,
-        offset=query.offset,
-    )
-    return typed(s.ReviewListOut, data)
+    return typed(s.ReviewListOut, _list_posts(request, query, "review"))
 
 
 @router.get("/reviews/{id}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
