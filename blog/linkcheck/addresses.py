@@ -70,44 +70,90 @@ _SIX_TO_FOUR = _V6("2002::/16")
 
 
 @dataclass(frozen=True)
-class Allowlist:
-    """Hosts and networks exempt from the SSRF rules (tests and benchmarks on loopback)."""
+class AllowlistEntry:
+    """One allowlisted host name or network, on one port or (``port`` None) on every port."""
 
-    hosts: frozenset[str] = frozenset()
-    networks: tuple[IPNetwork, ...] = ()
+    host: str | None = None
+    network: IPNetwork | None = None
+    port: int | None = None
+
+    def allows_port(self, port: int | None) -> bool:
+        """An entry with a port matches only a connection known to go to that port."""
+        return self.port is None or self.port == port
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    """Hosts and networks exempt from the SSRF rules (tests and benchmarks on loopback).
+
+    Entries: ``host``, ``host:port``, ``10.0.0.0/8``, ``127.0.0.1:8080``, ``[::1]:8080``,
+    ``[fd00::/8]:80``. An entry without a port allows every port; one with a port allows only
+    that port, so an allowlisted test server cannot redirect to another service on its address.
+    """
+
+    entries: tuple[AllowlistEntry, ...] = ()
 
     @classmethod
     def parse(cls, entries: Iterable[str]) -> Allowlist:
-        """Build from host names and CIDR networks (or single addresses)."""
+        """Build from entry strings; raises ValueError naming a malformed entry."""
         return _parse_allowlist(tuple(entries))
 
-    def allows_host(self, host: str) -> bool:
-        """Whether a host name is allowlisted by name."""
-        return normalise_name(host) in self.hosts
+    def allows_host(self, host: str, port: int | None = None) -> bool:
+        """Whether a host name is allowlisted by name (``port`` None: the port is unknown)."""
+        name = normalise_name(host)
+        return any(e.host == name and e.allows_port(port) for e in self.entries)
 
-    def allows_address(self, address: IPAddress) -> bool:
-        """Whether an address falls inside an allowlisted network."""
+    def allows_address(self, address: IPAddress, port: int | None = None) -> bool:
+        """Whether an address falls inside an allowlisted network, on this port."""
         return any(
-            address.version == network.version and address in network for network in self.networks
+            e.network is not None
+            and address.version == e.network.version
+            and address in e.network
+            and e.allows_port(port)
+            for e in self.entries
         )
 
     def __bool__(self) -> bool:
-        return bool(self.hosts or self.networks)
+        return bool(self.entries)
 
 
 @lru_cache(maxsize=32)
 def _parse_allowlist(entries: tuple[str, ...]) -> Allowlist:
-    hosts: set[str] = set()
-    networks: list[IPNetwork] = []
-    for entry in entries:
-        text = entry.strip()
-        if not text:
-            continue
-        try:
-            networks.append(ipaddress.ip_network(text.strip("[]"), strict=False))
-        except ValueError:
-            hosts.add(normalise_name(text))
-    return Allowlist(frozenset(hosts), tuple(networks))
+    return Allowlist(tuple(parse_entry(text) for text in entries if text.strip()))
+
+
+def parse_entry(text: str) -> AllowlistEntry:
+    """Parse one allowlist entry; raises ValueError naming the entry when it is malformed."""
+    text = text.strip()
+    host, port = _split_port(text)
+    try:
+        network = ipaddress.ip_network(host, strict=False)
+    except ValueError:
+        if not host or ":" in host:
+            raise ValueError(
+                f"allowlist entry {text!r} is not a host, network or address"
+            ) from None
+        return AllowlistEntry(host=normalise_name(host), port=port)
+    return AllowlistEntry(network=network, port=port)
+
+
+def _split_port(text: str) -> tuple[str, int | None]:
+    """Split ``host:port`` / ``[v6]:port``; a bare IPv6 address or network has no port."""
+    if text.startswith("["):
+        inside, bracket, rest = text[1:].partition("]")
+        if not bracket or (rest and not rest.startswith(":")):
+            raise ValueError(f"allowlist entry {text!r} has an unclosed or misplaced bracket")
+        return inside, _parse_port(rest[1:], text) if rest else None
+    if text.count(":") == 1:
+        host, _colon, port = text.partition(":")
+        return host, _parse_port(port, text)
+    return text, None
+
+
+def _parse_port(port: str, entry: str) -> int:
+    if port.isascii() and port.isdigit() and 0 < int(port) < 65536:
+        return int(port)
+    raise ValueError(f"allowlist entry {entry!r}: the port must be a number from 1 to 65535")
 
 
 def normalise_name(host: str) -> str:
@@ -129,16 +175,22 @@ def as_allowlist(allowlist: Allowlist | Iterable[str] | None) -> Allowlist:
 
 
 def check_address(
-    ip: str | IPAddress, *, allowlist: Allowlist | Iterable[str] | None = None
+    ip: str | IPAddress,
+    *,
+    allowlist: Allowlist | Iterable[str] | None = None,
+    port: int | None = None,
 ) -> str | None:
     """Return why an address must not be fetched, or None when it is publicly routable.
 
-    ``allowlist`` defaults to the SKINCARE_LINKCHECK_ALLOWLIST setting.
+    ``allowlist`` defaults to the SKINCARE_LINKCHECK_ALLOWLIST setting. ``port`` is the port
+    that would be connected to; without it only allowlist entries without a port apply.
     """
-    return address_reason(ip, as_allowlist(allowlist))
+    return address_reason(ip, as_allowlist(allowlist), port)
 
 
-def address_reason(ip: str | IPAddress, allowlist: Allowlist) -> str | None:
+def address_reason(
+    ip: str | IPAddress, allowlist: Allowlist, port: int | None = None
+) -> str | None:
     """Like ``check_address``, with the allowlist already parsed."""
     if isinstance(ip, str):
         try:
@@ -147,14 +199,14 @@ def address_reason(ip: str | IPAddress, allowlist: Allowlist) -> str | None:
             return f"not an IP address: {ip!r}"
     else:
         address = ip
-    if allowlist.allows_address(address):
+    if allowlist.allows_address(address, port):
         return None
     if isinstance(address, ipaddress.IPv4Address):
         return _first_match(address, FORBIDDEN_V4)
     embedded = _embedded_ipv4(address)
     if embedded is not None:
         kind, v4 = embedded
-        reason = address_reason(v4, allowlist)
+        reason = address_reason(v4, allowlist, port)
         return f"{kind} form of {v4}, a {reason}" if reason else None
     reason = _first_match(address, FORBIDDEN_V6)
     if reason is None and address not in GLOBAL_UNICAST_V6:

@@ -90,11 +90,12 @@ class SafeResolver(AbstractResolver):
         answers = await self._inner.resolve(host, port, family=family)
         if not answers:
             raise socket.gaierror(socket.EAI_NODATA, "No address associated with hostname")
-        if self._allowlist.allows_host(host):
+        # The port the connector will use: an allowlist entry with a port matches only it.
+        if self._allowlist.allows_host(host, port):
             return [ResolveResult(**answer) for answer in answers]
         for answer in answers:
             # One bad answer refuses the name: the connector may try any of them.
-            reason = address_reason(answer["host"], self._allowlist)
+            reason = address_reason(answer["host"], self._allowlist, port)
             if reason:
                 raise AddressRefused(host, answer["host"], reason)
         # Copies, so nothing upstream can swap an address after the check.

@@ -97,16 +97,17 @@ def _check_url(url: str, allowlist: Allowlist) -> SafetyVerdict:
     if not host:
         return SafetyVerdict(False, url, reason="URL has no host")
     host = host.lower()
+    port = parsed.port  # explicit, else the scheme's default: what would be connected to
     if ":" in host:  # yarl strips the brackets of an IPv6 literal
-        return _check_literal(parsed, host, host, allowlist)
+        return _check_literal(parsed, host, host, port, allowlist)
     name = host.rstrip(".")
     try:
         numeric = parse_ipv4_host(name)
     except ValueError as err:
         return SafetyVerdict(False, url, host=name, reason=str(err))
     if numeric is not None:
-        return _check_literal(parsed, host, str(numeric), allowlist)
-    if allowlist.allows_host(name):
+        return _check_literal(parsed, host, str(numeric), port, allowlist)
+    if allowlist.allows_host(name, port):
         return SafetyVerdict(True, str(parsed), host=name)
     if not _HOSTNAME.match(name):
         return SafetyVerdict(False, url, host=name, reason=f"malformed host name {name!r}")
@@ -116,12 +117,14 @@ def _check_url(url: str, allowlist: Allowlist) -> SafetyVerdict:
     return SafetyVerdict(True, str(parsed), host=name)
 
 
-def _check_literal(parsed: URL, host: str, literal: str, allowlist: Allowlist) -> SafetyVerdict:
+def _check_literal(
+    parsed: URL, host: str, literal: str, port: int | None, allowlist: Allowlist
+) -> SafetyVerdict:
     name = host.rstrip(".")
-    if allowlist.allows_host(name) or allowlist.allows_host(literal):
+    if allowlist.allows_host(name, port) or allowlist.allows_host(literal, port):
         reason = None
     else:
-        reason = address_reason(literal, allowlist)
+        reason = address_reason(literal, allowlist, port)
     if reason:
         return SafetyVerdict(False, str(parsed), host=name, reason=reason, address=literal)
     # Fetch the canonical form: aiohttp refuses legacy numeric hosts, browsers rewrite them.
