@@ -25,6 +25,8 @@ from django.db.models.functions import Coalesce, TruncDate
 from wagtail.models import Page
 
 from blog.models import (
+    NEWEST_FIRST,
+    OLDEST_FIRST,
     ArticleAuthor,
     ArticlePage,
     ArticlePageTag,
@@ -37,19 +39,11 @@ from pages.searchquery import search_text
 from .renditions import FOCAL_FIELDS, ImageFacts
 from .scope import SiteScope
 
-# Dated posts by their date, then undated ones by first publication. Plain columns, so
-# SQLite need not call Python for every row (TruncDate is a Python function there).
+# Publication order is the site's one order of posts (blog.models.NEWEST_FIRST); plain
+# columns, so SQLite need not call Python for every row (TruncDate is a Python function there).
 ORDERINGS: dict[str, tuple] = {
-    "-published": (
-        F("published_date").desc(nulls_last=True),
-        F("first_published_at").desc(nulls_last=True),
-        F("pk").desc(),
-    ),
-    "published": (
-        F("published_date").asc(nulls_last=True),
-        F("first_published_at").asc(nulls_last=True),
-        F("pk").asc(),
-    ),
+    "-published": NEWEST_FIRST,
+    "published": OLDEST_FIRST,
     "-updated": (
         F("updated_on").desc(nulls_last=True),
         F("first_published_at").desc(nulls_last=True),
@@ -328,7 +322,10 @@ RELATED_SQL = (
     " INNER JOIN {articles} a ON a.page_ptr_id = t.content_object_id"
     " INNER JOIN {pages} p ON p.id = a.page_ptr_id"
     " WHERE p.live = %s AND p.path LIKE %s{hidden}"
-    " ORDER BY t.shared_tags DESC, a.published_date DESC, p.first_published_at DESC, p.id DESC"
+    # NEWEST_FIRST after the shared tags; NULLS LAST is explicit as in the ORM ordering
+    # (SQLite 3.30+ and PostgreSQL both accept it, and put NULLs at opposite ends without it).
+    " ORDER BY t.shared_tags DESC, a.published_date DESC NULLS LAST,"
+    " p.first_published_at DESC NULLS LAST, p.id DESC"
     " LIMIT %s"
 )
 

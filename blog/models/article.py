@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +28,20 @@ from pages.content import reading_minutes, stream_text, table_of_contents, word_
 from pages.models import SeoPage
 
 from .tags import ArticlePageTag
+
+# The one order of posts, newest first, for every listing (index, home, tag and author filters,
+# feeds, related posts, API). NULL placement is explicit because SQLite sorts NULLs as the
+# smallest value and PostgreSQL as the largest; the id makes ties deterministic.
+NEWEST_FIRST = (
+    F("published_date").desc(nulls_last=True),
+    F("first_published_at").desc(nulls_last=True),
+    F("pk").desc(),
+)
+OLDEST_FIRST = (
+    F("published_date").asc(nulls_last=True),
+    F("first_published_at").asc(nulls_last=True),
+    F("pk").asc(),
+)
 
 
 class ArticleAuthor(Orderable):
@@ -183,7 +197,7 @@ class ArticlePage(SeoPage):
             .exclude(pk=self.pk)
             .filter(tagged_items__tag_id__in=tag_ids)
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
-            .order_by("-shared_tags", "-published_date", "-first_published_at")
+            .order_by("-shared_tags", *NEWEST_FIRST)
             .select_related("hero_image")[:limit]
         )
 
@@ -229,6 +243,13 @@ class ArticlePage(SeoPage):
     def save(self, *args, **kwargs):
         self.word_count = word_count(stream_text(self.body.raw_data))
         self.reading_time = reading_minutes(self.word_count)
+        if self.live and self.published_date is None:
+            # A blank date means "when it first went out". Every way of publishing (admin,
+            # publish_scheduled, revision.publish()) saves the live page here, after Wagtail
+            # has set first_published_at; undated posts would otherwise sort as the oldest.
+            self.published_date = timezone.localdate(self.first_published_at or timezone.now())
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "published_date"}
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):

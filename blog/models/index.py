@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from pages.models import SeoPage
 
-from .article import ArticleAuthor, ArticlePage
+from .article import NEWEST_FIRST, ArticleAuthor, ArticlePage
 from .authors import Author
 
 POSTS_PER_PAGE = 12
@@ -33,7 +33,7 @@ def live_posts():
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
             "tags",
         )
-        .order_by("-published_date", "-first_published_at", "-pk")
+        .order_by(*NEWEST_FIRST)
     )
 
 
