@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
-from blog.linkcheck.extract import FoundLink, Kind, extract_links
+from blog.linkcheck.extract import FoundLink, Kind, extract_links, url_error
 from blog.linkcheck.fetch import host_key
 from blog.linkcheck.models import PENDING, CheckedUrl, Link
 from blog.linkcheck.resolve import Resolver
@@ -163,13 +163,25 @@ def _target(row: Link) -> int | None:
 
 
 def _attach_checked_urls(rows: list[Link]) -> None:
-    """Point external rows at their CheckedUrl (created when new) and copy its status."""
-    long_rows = [row for row in rows if len(row.url) > MAX_URL_LENGTH]
-    for row in long_rows:
+    """Point external rows at their CheckedUrl (created when new) and copy its status.
+
+    Rows that cannot be fetched (too long, malformed) get their status here and no CheckedUrl.
+    """
+    checkable = []
+    for row in rows:
+        error = url_error(row.url)
+        if error:
+            row.status, row.reason = LinkStatus.INVALID, error
+        elif len(row.url) > MAX_URL_LENGTH:
+            row.status = LinkStatus.UNVERIFIABLE
+            row.reason = f"URL longer than {MAX_URL_LENGTH} characters: not checked"
+        else:
+            checkable.append(row)
+            continue
         row.checked_url = None
-        row.status = LinkStatus.UNVERIFIABLE
-        row.reason = f"URL longer than {MAX_URL_LENGTH} characters: not checked"
-    rows = [row for row in rows if len(row.url) <= MAX_URL_LENGTH]
+        row.issue = ""
+        row.checked_at = timezone.now()
+    rows = checkable
     keys = {url_key(row.url) for row in rows}
     if not keys:
         return

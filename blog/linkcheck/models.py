@@ -19,6 +19,7 @@ PROBLEM_STATUSES = (
     LinkStatus.UNVERIFIABLE,
     LinkStatus.TEMPORARY,
     LinkStatus.REFUSED,
+    LinkStatus.INVALID,
 )
 
 

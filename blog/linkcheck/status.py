@@ -26,6 +26,7 @@ class LinkStatus(StrEnum):
     UNVERIFIABLE = "unverifiable"  # 401, 403, 429, bot challenges: the site would not tell us
     TEMPORARY = "temporary"  # timeouts, 5xx, resets: try again later before calling it broken
     REFUSED = "refused"  # the SSRF rules forbid fetching it
+    INVALID = "invalid"  # not a URL that can be parsed (``http://[oops]/``): fix the link
 
 
 # Not final: a later check may well find something else, so caches must not keep them.
