@@ -28,8 +28,9 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
 
-# Background tasks: SKINCARE_TASKS_BACKEND=database queues them in PostgreSQL for
-# `manage.py db_worker` processes (django-tasks-db); unset keeps base's immediate backend.
-if os.environ.get("SKINCARE_TASKS_BACKEND", "").strip() == "database":
-    INSTALLED_APPS = [*INSTALLED_APPS, "django_tasks_db"]  # noqa: F405
-    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Background tasks are queued in the database (base) for `manage.py db_worker` processes, which
+# must run beside the web server; run `manage.py publish_scheduled` from cron every minute or so
+# for scheduled and expiring content. SKINCARE_TASKS_BACKEND=immediate runs tasks inside the
+# request instead (publishing then waits for link checks and webhook deliveries).
+if os.environ.get("SKINCARE_TASKS_BACKEND", "").strip() == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
