@@ -4,25 +4,62 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('linkcheck', '0001_initial'),
+        ("linkcheck", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='checkedurl',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Not checked yet'), ('ok', 'Ok'), ('redirected', 'Redirected'), ('broken', 'Broken'), ('unverifiable', 'Unverifiable'), ('temporary', 'Temporary'), ('refused', 'Refused'), ('invalid', 'Invalid')], default='pending', max_length=20),
+            model_name="checkedurl",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Not checked yet"),
+                    ("ok", "Ok"),
+                    ("redirected", "Redirected"),
+                    ("broken", "Broken"),
+                    ("unverifiable", "Unverifiable"),
+                    ("temporary", "Temporary"),
+                    ("refused", "Refused"),
+                    ("invalid", "Invalid"),
+                ],
+                default="pending",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='link',
-            name='status',
-            field=models.CharField(choices=[('pending', 'Not checked yet'), ('ok', 'Ok'), ('redirected', 'Redirected'), ('broken', 'Broken'), ('unverifiable', 'Unverifiable'), ('temporary', 'Temporary'), ('refused', 'Refused'), ('invalid', 'Invalid')], db_index=True, default='pending', max_length=20),
+            model_name="link",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("pending", "Not checked yet"),
+                    ("ok", "Ok"),
+                    ("redirected", "Redirected"),
+                    ("broken", "Broken"),
+                    ("unverifiable", "Unverifiable"),
+                    ("temporary", "Temporary"),
+                    ("refused", "Refused"),
+                    ("invalid", "Invalid"),
+                ],
+                db_index=True,
+                default="pending",
+                max_length=20,
+            ),
         ),
         migrations.AlterField(
-            model_name='urlcheck',
-            name='status',
-            field=models.CharField(choices=[('ok', 'Ok'), ('redirected', 'Redirected'), ('broken', 'Broken'), ('unverifiable', 'Unverifiable'), ('temporary', 'Temporary'), ('refused', 'Refused'), ('invalid', 'Invalid')], max_length=20),
+            model_name="urlcheck",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("ok", "Ok"),
+                    ("redirected", "Redirected"),
+                    ("broken", "Broken"),
+                    ("unverifiable", "Unverifiable"),
+                    ("temporary", "Temporary"),
+                    ("refused", "Refused"),
+                    ("invalid", "Invalid"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
