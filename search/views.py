@@ -2,7 +2,6 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from wagtail.contrib.search_promotions.models import Query
 
 from blog.models import ArticlePage, Author
 from pages.searchquery import search_text
@@ -26,7 +25,6 @@ def search(request):
         except EmptyPage:
             results = paginator.page(paginator.num_pages)
         authors = list(Author.objects.filter(live=True).search(text)[:5])
-        Query.get(text).add_hit()
     return TemplateResponse(
         request,
         "search/search.html",
