@@ -9,6 +9,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 INSTALLED_APPS = [
     "search",
+    "importer",
     "blog.api",
     "blog.linkcheck",
     "blog",
