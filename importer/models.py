@@ -9,10 +9,16 @@ from django.utils.translation import gettext_lazy as _
 class ImportRecord(models.Model):
     """One imported source (a file, or a post of a WXR export) and the page it became."""
 
-    source_key = models.CharField(max_length=255, unique=True, help_text=_("GUID, URL or content hash."))
+    source_key = models.CharField(
+        max_length=255, unique=True, help_text=_("GUID, URL or content hash.")
+    )
     source = models.CharField(max_length=500)
-    page = models.ForeignKey("wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    author = models.ForeignKey("blog.Author", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    page = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    author = models.ForeignKey(
+        "blog.Author", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     kind = models.CharField(max_length=20, default="article")
     title = models.CharField(max_length=255, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

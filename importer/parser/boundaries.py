@@ -7,45 +7,111 @@ import re
 
 from importer.parser import dates
 
-_NAV_WORDS = frozenset(
-    "home blog menu search shop contact about about us categories category archives "
-    "previous post next post back to top read more share tweet pin it print email facebook "
-    "twitter pinterest linkedin instagram youtube subscribe sign up log in login cart "
-    "skip to content skip to main content toggle navigation close open menu reply "
-    "share this share on facebook share on twitter recent posts archives".split("  ")
-) | {
-    "home", "blog", "menu", "search", "shop", "contact", "about", "about us", "categories",
-    "previous post", "next post", "back to top", "read more", "share", "tweet", "pin it",
-    "print", "email", "facebook", "twitter", "pinterest", "linkedin", "instagram", "youtube",
-    "subscribe", "sign up", "log in", "login", "cart", "skip to content", "skip to main content",
-    "toggle navigation", "reply", "share this", "share this post", "share this article",
-    "recent posts", "archives", "x", "whatsapp", "copy link", "next", "previous", "news",
+_NAV_WORDS = {
+    "home",
+    "blog",
+    "menu",
+    "search",
+    "shop",
+    "contact",
+    "about",
+    "about us",
+    "categories",
+    "previous post",
+    "next post",
+    "back to top",
+    "read more",
+    "share",
+    "tweet",
+    "pin it",
+    "print",
+    "email",
+    "facebook",
+    "twitter",
+    "pinterest",
+    "linkedin",
+    "instagram",
+    "youtube",
+    "subscribe",
+    "sign up",
+    "log in",
+    "login",
+    "cart",
+    "skip to content",
+    "skip to main content",
+    "toggle navigation",
+    "reply",
+    "share this",
+    "share this post",
+    "share this article",
+    "recent posts",
+    "archives",
+    "x",
+    "whatsapp",
+    "copy link",
+    "next",
+    "previous",
+    "news",
 }
 _RULES: tuple[tuple[re.Pattern, str], ...] = (
     (re.compile(r"^(author-avatar|avatar|author image|gravatar)$", re.I), "share/comment residue"),
-    (re.compile(r"^(leave a (reply|comment)|\d+ (comments?|responses?|replies)|no comments( yet)?|"
-                r"cancel reply|post comment|comments?|add a comment|join the (discussion|conversation)|"
-                r"like this:?|share this:?|loading\.\.\.|related|you must be logged in.*|"
-                r"your email address will not be published.*|required fields are marked.*|"
-                r"save my name, email.*|click to share on.*|share on (facebook|twitter|pinterest|x)|"
-                r"was this (article|post) helpful\??|(yes|no)|rate this (post|article).*)$", re.I),
-     "share/comment residue"),
-    (re.compile(r"(subscribe to (our|the) newsletter|sign up for (our|the) (free )?(newsletter|emails?)|"
-                r"join (our|the) (mailing list|newsletter|community)|enter your email|"
-                r"get (our|the) (latest|best|weekly).*(inbox|email)|delivered to your inbox|"
-                r"unsubscribe at any time)", re.I), "newsletter call"),
-    (re.compile(r"^(photo|image|picture|illustration|graphic)(\s+credit)?\s*(:|by|via|courtesy|©)|"
-                r"^(credit|source|via)\s*:\s*(getty|shutterstock|unsplash|istock|adobe stock|pexels)|"
-                r"\b(getty images|shutterstock|istock|unsplash|adobe stock)\s*$", re.I), "photo credit"),
-    (re.compile(r"(©|\(c\)\s*\d{4}|all rights reserved|privacy policy|terms of (use|service)|cookie (policy|settings)|"
-                r"we use cookies|accept (all )?cookies)", re.I), "site chrome"),
-    (re.compile(r"^(tags?|tagged|categories|category|filed under|posted in)\s*:?\s+\S.*$", re.I), "post metadata"),
+    (
+        re.compile(
+            r"^(leave a (reply|comment)|\d+ (comments?|responses?|replies)|no comments( yet)?|"
+            r"cancel reply|post comment|comments?|add a comment|join the (discussion|conversation)|"
+            r"like this:?|share this:?|loading\.\.\.|related|you must be logged in.*|"
+            r"your email address will not be published.*|required fields are marked.*|"
+            r"save my name, email.*|click to share on.*|share on (facebook|twitter|pinterest|x)|"
+            r"was this (article|post) helpful\??|(yes|no)|rate this (post|article).*)$",
+            re.I,
+        ),
+        "share/comment residue",
+    ),
+    (
+        re.compile(
+            r"(subscribe to (our|the) newsletter|sign up for (our|the) (free )?(newsletter|emails?)|"
+            r"join (our|the) (mailing list|newsletter|community)|enter your email|"
+            r"get (our|the) (latest|best|weekly).*(inbox|email)|delivered to your inbox|"
+            r"unsubscribe at any time)",
+            re.I,
+        ),
+        "newsletter call",
+    ),
+    (
+        re.compile(
+            r"^(photo|image|picture|illustration|graphic)(\s+credit)?\s*(:|by|via|courtesy|©)|"
+            r"^(credit|source|via)\s*:\s*(getty|shutterstock|unsplash|istock|adobe stock|pexels)|"
+            r"\b(getty images|shutterstock|istock|unsplash|adobe stock)\s*$",
+            re.I,
+        ),
+        "photo credit",
+    ),
+    (
+        re.compile(
+            r"(©|\(c\)\s*\d{4}|all rights reserved|privacy policy|terms of (use|service)|cookie (policy|settings)|"
+            r"we use cookies|accept (all )?cookies)",
+            re.I,
+        ),
+        "site chrome",
+    ),
+    (
+        re.compile(r"^(tags?|tagged|categories|category|filed under|posted in)\s*:?\s+\S.*$", re.I),
+        "post metadata",
+    ),
     (re.compile(r"^\d+\s*(min|minute)s?\s+read$|^reading time\s*:?.*$", re.I), "post metadata"),
     (re.compile(r"^(home|blog)\s*(›|»|>|/|\|)\s*.+$", re.I), "navigation (breadcrumbs)"),
-    (re.compile(r"^(sponsored|advertisement|ad|promoted|shop now|buy now|shop the (post|look))$", re.I), "advert"),
+    (
+        re.compile(
+            r"^(sponsored|advertisement|ad|promoted|shop now|buy now|shop the (post|look))$", re.I
+        ),
+        "advert",
+    ),
 )
-TOC_RE = re.compile(r"^(table of contents|contents|in this (article|post|guide)|jump to( section)?|"
-                    r"quick links|on this page|what'?s in this (article|post))\s*:?$", re.I)
+TOC_RE = re.compile(
+    r"^(table of contents|contents|in this (article|post|guide)|jump to( section)?|"
+    r"quick links|on this page|what'?s in this (article|post))\s*:?$",
+    re.I,
+)
 RELATED_RE = re.compile(
     r"^(related (posts|articles|reading|stories|content)|you (may|might) also (like|enjoy)|"
     r"recommended (reading|for you|posts)|more from .{1,40}|read (next|more|these next)|popular posts|"
@@ -58,7 +124,8 @@ RELATED_RE = re.compile(
 )
 PROMO_BANNER_RE = re.compile(
     r"^(free shipping|limited time|sale|use code|get \d+% off|\d+% off|save \d+%|book (now|your)|"
-    r"new:|announcement:|shop (our|the))\b.{0,100}$", re.I
+    r"new:|announcement:|shop (our|the))\b.{0,100}$",
+    re.I,
 )
 _TERMINAL_RE = re.compile(r"[.!?…]$")
 

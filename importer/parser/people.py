@@ -16,18 +16,26 @@ _CRED_PHRASE_RE = re.compile(
     r"dermatology|doctor)\b",
     re.I,
 )
-TEAM_RE = re.compile(r"\b(team|staff|editors|editorial|desk|writers|crew|clinic|contributors)\b", re.I)
+TEAM_RE = re.compile(
+    r"\b(team|staff|editors|editorial|desk|writers|crew|clinic|contributors)\b", re.I
+)
 BYLINE_RE = re.compile(r"^(?:written\s+|posted\s+|words\s+|article\s+)?by\s*[:\-]?\s+(.+)$", re.I)
-BYLINE_ALONE_RE = re.compile(r"^(?:written\s+by|posted\s+by|by|author|written by:|author:)\s*:?$", re.I)
+BYLINE_ALONE_RE = re.compile(
+    r"^(?:written\s+by|posted\s+by|by|author|written by:|author:)\s*:?$", re.I
+)
 AUTHOR_LABEL_RE = re.compile(r"^(?:author|writer|written by)\s*:\s*(.+)$", re.I)
 REVIEWER_RE = re.compile(
     r"(?:^|\|\s*|[·•—–]\s*)(?:medically|clinically|expert|fact[- ]checked and)?\s*reviewed\s+by\s*[:\-]?\s*(.+)$"
     r"|^medical reviewer\s*:\s*(.+)$",
     re.I,
 )
-ABOUT_RE = re.compile(r"^[Aa]bout\s+(the\s+author|the\s+writer|me|(?:dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:?$")
+ABOUT_RE = re.compile(
+    r"^[Aa]bout\s+(the\s+author|the\s+writer|me|(?:dr\.?\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})\s*:?$"
+)
 _NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w.'’-]*|de|van|von|der|la|le|da|del|the|of|and|&)$")
-_SEPARATORS_RE = re.compile(r"\s*(?:\||·|•|—|–|\s-\s)\s*|\s+on\s+(?=[A-Z0-9])|\s+(?=(?:updated|published|posted)\b)", re.I)
+_SEPARATORS_RE = re.compile(
+    r"\s*(?:\||·|•|—|–|\s-\s)\s*|\s+on\s+(?=[A-Z0-9])|\s+(?=(?:updated|published|posted)\b)", re.I
+)
 _DATE_HINT_RE = re.compile(r"\d{4}|\b(min|read|updated|published|posted)\b", re.I)
 
 
@@ -71,7 +79,9 @@ def byline(text: str) -> list[Person] | None:
     match = BYLINE_RE.match(text) or AUTHOR_LABEL_RE.match(text)
     if not match:
         return None
-    head = re.split(r"\s*(?:\||·|•)\s*(?:medically|clinically|expert)?\s*reviewed", match.group(1), flags=re.I)[0]
+    head = re.split(
+        r"\s*(?:\||·|•)\s*(?:medically|clinically|expert)?\s*reviewed", match.group(1), flags=re.I
+    )[0]
     people = parse_people(head)
     return people or None
 
@@ -99,7 +109,10 @@ def about_name(text: str) -> str | None:
 
 def name_from_bio(bio: str) -> str:
     """'Jane Doe is a licensed esthetician ...' -> 'Jane Doe'."""
-    match = re.match(r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,|\s+(?:is|has|was|writes|founded))", bio)
+    match = re.match(
+        r"^((?:Dr\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,2})(?:,|\s+(?:is|has|was|writes|founded))",
+        bio,
+    )
     return match.group(1) if match else ""
 
 

@@ -6,29 +6,66 @@ from __future__ import annotations
 import re
 
 _UNITS = {
-    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours", "h": "hours",
-    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "wk": "weeks",
-    "month": "months", "months": "months",
+    "hour": "hours",
+    "hours": "hours",
+    "hr": "hours",
+    "hrs": "hours",
+    "h": "hours",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "wk": "weeks",
+    "month": "months",
+    "months": "months",
 }
 _WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "a": 1, "an": 1, "twenty-four": 24, "forty-eight": 48, "seventy-two": 72,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fourteen": 14,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "a": 1,
+    "an": 1,
+    "twenty-four": 24,
+    "forty-eight": 48,
+    "seventy-two": 72,
 }
-_NUM = r"(\d{1,3}|" + "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True)) + ")"
+_NUM = (
+    r"(\d{1,3}|"
+    + "|".join(sorted((w for w in _WORD_NUMBERS if w not in ("a", "an")), key=len, reverse=True))
+    + ")"
+)
 _UNIT = r"(hours?|hrs?|days?|weeks?|wks?|months?)"
 _DASH = r"\s*(?:-|–|—|to|through|and)\s*"
 # "Day 3", "Days 1–2", "Week 2-4", "Day 7+", "Day One"
-UNIT_FIRST_RE = re.compile(rf"\b{_UNIT}\s+{_NUM}(?:{_DASH}{_NUM})?(\s*\+|\s+(?:onwards?|and (?:beyond|after|later)))?", re.I)
+UNIT_FIRST_RE = re.compile(
+    rf"\b{_UNIT}\s+{_NUM}(?:{_DASH}{_NUM})?(\s*\+|\s+(?:onwards?|and (?:beyond|after|later)))?",
+    re.I,
+)
 # "1-2 days", "24 to 48 hours", "3 weeks", "first 48 hours", "within 24 hours", "after 2 weeks"
 NUM_FIRST_RE = re.compile(
-    rf"\b(within|first|after|by|over|for|the first|up to|past)?\s*(?:the\s+)?{_NUM}(?:{_DASH}{_NUM})?\s*(?:-\s*)?{_UNIT}\b(\s+(?:later|after|on|onwards?))?",
+    rf"\b(within|first|after|by|over|for|the first|up to|past)?\s*(?:the\s+)?{_NUM}(?:{_DASH}{_NUM})?\s*(?:-\s*)?{_UNIT}\b(\s+(?:later|after|on|onwards?))?",  # noqa: E501 - one regex reads better whole
     re.I,
 )
 # "Over weeks to months", "within a few days", "in the following weeks"
 VAGUE_RE = re.compile(
-    rf"\b(?:a few|several|following|coming|next)?\s*{_UNIT}(?:\s+to\s+{_UNIT})\b|\b(?:a few|several|the following|the coming|the next)\s+{_UNIT}\b",
+    rf"\b(?:a few|several|following|coming|next)?\s*{_UNIT}(?:\s+to\s+{_UNIT})\b|\b(?:a few|several|the following|the coming|the next)\s+{_UNIT}\b",  # noqa: E501 - one regex reads better whole
     re.I,
 )
 IMMEDIATE_RE = re.compile(
@@ -38,7 +75,7 @@ IMMEDIATE_RE = re.compile(
 )
 PHASE_WORD_RE = re.compile(r"\b(phase|stage)\b", re.I)
 TIMING_WORDS_RE = re.compile(
-    r"\b(after|within|over|during|following|post[- ]?(procedure|treatment)|later|day|days|week|weeks|month|months|hours?)\b",
+    r"\b(after|within|over|during|following|post[- ]?(procedure|treatment)|later|day|days|week|weeks|month|months|hours?)\b",  # noqa: E501 - one regex reads better whole
     re.I,
 )
 
@@ -62,7 +99,10 @@ def parse_timeframe(label: str) -> tuple[dict | None, dict | None]:
         low, high = _num(match.group(2)), _num(match.group(3))
         if match.group(4):
             return {"value": low, "unit": unit}, None
-        return {"value": low, "unit": unit}, {"value": high if high is not None else low, "unit": unit}
+        return {"value": low, "unit": unit}, {
+            "value": high if high is not None else low,
+            "unit": unit,
+        }
     match = NUM_FIRST_RE.search(label)
     if match:
         lead = (match.group(1) or "").lower()
@@ -93,7 +133,9 @@ def has_timeframe(text: str) -> bool:
 def timing_clause(description: str) -> str:
     """The leading timing words of a description ('Promptly after treatment, redness ...')."""
     head = re.split(r"[,;.]", description, maxsplit=1)[0].strip()
-    if len(head.split()) <= 8 and (IMMEDIATE_RE.search(head) or VAGUE_RE.search(head) or has_timeframe(head)):
+    if len(head.split()) <= 8 and (
+        IMMEDIATE_RE.search(head) or VAGUE_RE.search(head) or has_timeframe(head)
+    ):
         return head
     return ""
 

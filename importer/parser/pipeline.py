@@ -10,7 +10,7 @@ from pathlib import Path
 from importer.parser import boundaries as bd
 from importer.parser import dates, people
 from importer.parser import review as rv
-from importer.parser.lines import BodyLine, classify, heading_like
+from importer.parser.lines import classify, heading_like
 from importer.parser.model import (
     AuthorProfile,
     Dropped,
@@ -32,7 +32,9 @@ _WEBSITE_RE = re.compile(r"\b((?:www\.)?[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|io|
 _RICH_KEYS = ("explanation", "description", "answer", "body", "intro")
 
 
-def parse_many(path: str | Path, fmt: str = "auto", *, cleaner: Cleaner | None = None, **limits) -> Iterator[ImportedPost]:
+def parse_many(
+    path: str | Path, fmt: str = "auto", *, cleaner: Cleaner | None = None, **limits
+) -> Iterator[ImportedPost]:
     for doc in read(path, fmt, **limits):
         yield parse(doc, cleaner=cleaner)
 
@@ -75,14 +77,19 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         reason = bd.reason_for(text, line.tag)
         if reason:
             drop(i, reason)
-            if reason == "share/comment residue" and re.match(r"^(leave a|\d+ comments?|comments?$|add a comment)", text, re.I):
+            if reason == "share/comment residue" and re.match(
+                r"^(leave a|\d+ comments?|comments?$|add a comment)", text, re.I
+            ):
                 comments_from = i
             elif reason == "table of contents" and line.tag != "chrome":
                 later = {bd.norm(x.text) for x in lines[i + 1 :] if len(x.text.split()) > 0}
                 j = i + 1
                 while j < len(lines) and bd.is_short_teaser(lines[j].text):
                     following = {bd.norm(x.text) for x in lines[j + 1 :]}
-                    if bd.norm(lines[j].text) not in following or bd.norm(lines[j].text) not in later:
+                    if (
+                        bd.norm(lines[j].text) not in following
+                        or bd.norm(lines[j].text) not in later
+                    ):
                         break
                     drop(j, "table of contents")
                     j += 1
@@ -94,7 +101,11 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         if bd.is_related_lead(text):
             drop(i, "related-posts teaser")
             j = i + 1
-            while j < len(lines) and bd.is_short_teaser(lines[j].text) and lines[j].tag not in ("h1", "h2"):
+            while (
+                j < len(lines)
+                and bd.is_short_teaser(lines[j].text)
+                and lines[j].tag not in ("h1", "h2")
+            ):
                 drop(j, "related-posts teaser")
                 j += 1
             continue
@@ -114,7 +125,11 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
             by = people.byline(text)
             if by:
                 authors = authors or by
-            _harvest_dates(text)
+            for when, is_update in dates.all_dates(text):
+                if is_update:
+                    updated = updated or when.isoformat()
+                else:
+                    published = published or when.isoformat()
             drop(i, "medical reviewer line")
             continue
         by = people.byline(text)
@@ -137,7 +152,11 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
                 else:
                     published = published or when.isoformat()
             drop(i, "byline")
-            if i + 1 < len(lines) and people.credentials_line(lines[i + 1].text) and not by[0].credentials:
+            if (
+                i + 1 < len(lines)
+                and people.credentials_line(lines[i + 1].text)
+                and not by[0].credentials
+            ):
                 authors = [Person(by[0].name, lines[i + 1].text), *by[1:]]
                 drop(i + 1, "byline")
             continue
@@ -149,9 +168,6 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
                     published = published or when.isoformat()
             drop(i, "date line")
 
-    def _harvest_dates(text: str) -> None:
-        return None
-
     # Title: a WXR/front-matter title, the first h1, or the first title-like line.
     kept = [i for i in range(len(lines)) if keep[i]]
     title = doc.meta.get("title") or ""
@@ -159,10 +175,29 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
     if not title:
         h1 = next((i for i in kept[:25] if lines[i].tag == "h1"), None)
         if h1 is None:
+            candidates = [
+                i
+                for i in kept[:12]
+                if _title_like(lines[i].text) and lines[i].tag not in ("li", "oli", "td")
+            ]
+            meta_reasons = {"byline", "date line", "medical reviewer line"}
+            dropped_after = {d.text: d.reason for d in dropped}
+            # A title sits right above its byline or date; failing that, a short first line
+            # ('Clinic News', a section name) gives way to a longer title-like line after it.
             h1 = next(
-                (i for i in kept[:12] if _title_like(lines[i].text) and lines[i].tag not in ("li", "oli", "td")),
-                kept[0] if kept else None,
+                (
+                    i
+                    for i in candidates
+                    if i + 1 < len(lines) and dropped_after.get(lines[i + 1].text) in meta_reasons
+                ),
+                None,
             )
+            if h1 is None and candidates:
+                h1 = next(
+                    (i for i in candidates[:3] if len(lines[i].text.split()) >= 4), candidates[0]
+                )
+            if h1 is None and kept:
+                h1 = kept[0]
         if h1 is not None:
             title = lines[h1].text
             for i in kept:
@@ -179,9 +214,17 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         first_heading_like = heading_like(first.text) and first.tag in ("p", "h2", "h3")
         second_heading_like = heading_like(second.text) or second.tag in ("h2", "h3")
         prev_meta = not keep[kept[0] + 1] if kept[0] + 1 < len(lines) else False
-        if first_heading_like and second_heading_like and first.tag == "p" and kept[0] == body_start:
-            dek = first.text
-        elif first.tag == "p" and 6 <= len(first.text.split()) <= 35 and prev_meta and kept[0] == body_start:
+        if (
+            first_heading_like
+            and second_heading_like
+            and first.tag == "p"
+            and kept[0] == body_start
+        ) or (
+            first.tag == "p"
+            and 6 <= len(first.text.split()) <= 35
+            and prev_meta
+            and kept[0] == body_start
+        ):
             dek = first.text
         if dek:
             keep[kept[0]] = False
@@ -199,11 +242,17 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         updated = modified
 
     body_lines = [
-        classify(lines[i].text, lines[i].tag, lines[i].html, lines[kept[n + 1]].text if n + 1 < len(kept) else None)
+        classify(
+            lines[i].text,
+            lines[i].tag,
+            lines[i].html,
+            lines[kept[n + 1]].text if n + 1 < len(kept) else None,
+        )
         for n, i in enumerate(kept)
     ]
     is_review = rv.is_review_title(title) or any(
-        b.kind in ("heading", "para") and rv.PROS_RE.match(b.stripped.rstrip(":")) for b in body_lines
+        b.kind in ("heading", "para") and rv.PROS_RE.match(b.stripped.rstrip(":"))
+        for b in body_lines
     )
     key = _source_key(doc, lines)
     built = Builder(body_lines, key, is_review).run()
@@ -215,7 +264,9 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         blocks, spam = _clean_blocks(blocks, cleaner)
         for text, reason in spam:
             dropped.append(Dropped(text, reason))
-        built.body_text = [t for t in built.body_text if not any(t.strip() == s.strip() for s, _r in spam)]
+        built.body_text = [
+            t for t in built.body_text if not any(t.strip() == s.strip() for s, _r in spam)
+        ]
 
     review = None
     kind = "article"
@@ -224,25 +275,46 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         rating, scale = built.rating if built.rating else (None, None)
         review = Review(
             product=rv.product_from_title(title),
-            rating=rating, scale=scale,
+            rating=rating,
+            scale=scale,
             verdict=built.verdict or built.conclusion,
-            pros=tuple(built.pros), cons=tuple(built.cons), specs=tuple(built.specs),
+            pros=tuple(built.pros),
+            cons=tuple(built.cons),
+            specs=tuple(built.specs),
         )
     return ImportedPost(
-        source=doc.source, source_key=key, kind=kind, title=title, dek=dek,
-        authors=tuple(authors), reviewer=reviewer, published=published, updated=updated,
-        headings=tuple(built.headings), benefits=tuple(built.benefits), phases=tuple(built.phases),
-        citations=tuple(built.citations), review=review,
-        disclosure=" ".join(disclosure) or None, body_text=tuple(built.body_text),
-        blocks=tuple(blocks), dropped=tuple(dropped), notes=tuple(notes), author_profile=profile,
-        excerpt=doc.meta.get("excerpt", ""), categories=tuple(doc.meta.get("categories", ())),
-        tags=tuple(doc.meta.get("tags", ())), attachments=tuple(doc.meta.get("attachments", ())),
+        source=doc.source,
+        source_key=key,
+        kind=kind,
+        title=title,
+        dek=dek,
+        authors=tuple(authors),
+        reviewer=reviewer,
+        published=published,
+        updated=updated,
+        headings=tuple(built.headings),
+        benefits=tuple(built.benefits),
+        phases=tuple(built.phases),
+        citations=tuple(built.citations),
+        review=review,
+        disclosure=" ".join(disclosure) or None,
+        body_text=tuple(built.body_text),
+        blocks=tuple(blocks),
+        dropped=tuple(dropped),
+        notes=tuple(notes),
+        author_profile=profile,
+        excerpt=doc.meta.get("excerpt", ""),
+        categories=tuple(doc.meta.get("categories", ())),
+        tags=tuple(doc.meta.get("tags", ())),
+        attachments=tuple(doc.meta.get("attachments", ())),
     )
 
 
 def _title_like(text: str) -> bool:
     words = text.split()
-    return 2 <= len(words) <= 22 and not text.rstrip().endswith((".", ",", ";")) and text[:1].isupper()
+    return (
+        2 <= len(words) <= 22 and not text.rstrip().endswith((".", ",", ";")) and text[:1].isupper()
+    )
 
 
 def _source_key(doc: SourceDoc, lines: list[SourceLine]) -> str:

@@ -7,16 +7,31 @@ import re
 from importer.parser.model import Spec
 
 REVIEW_TITLE_RE = re.compile(r"\breview(s)?\b(?!ed by)", re.I)
-PROS_RE = re.compile(r"^(pros|the pros|what (we|i) (liked?|loved?)|the good|likes|strengths|"
-                     r"what'?s good|advantages)\b.{0,20}:?$", re.I)
-CONS_RE = re.compile(r"^(cons|the cons|what (we|i) (didn'?t|did not|don'?t) like|the bad|dislikes|"
-                     r"drawbacks|downsides|weaknesses|what could be better|disadvantages)\b.{0,20}:?$", re.I)
-VERDICT_RE = re.compile(r"^((our|my|the|final)\s+)*(verdict|bottom line|final thoughts|should you buy (it|one)\??|"
-                        r"is it worth it\??|conclusion)\b.{0,40}$", re.I)
-SPECS_RE = re.compile(r"^(specs|specifications|tech(nical)? specs|key specs|at a glance|"
-                      r"product details|key features|quick facts|features)\s*:?$", re.I)
-RATING_RE = re.compile(r"(?:rating|score|rated|overall|stars?)\s*[:\-]?\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b"
-                       r"|^(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?:\s+stars?)?$", re.I)
+PROS_RE = re.compile(
+    r"^(pros|the pros|what (we|i) (liked?|loved?)|the good|likes|strengths|"
+    r"what'?s good|advantages)\b.{0,20}:?$",
+    re.I,
+)
+CONS_RE = re.compile(
+    r"^(cons|the cons|what (we|i) (didn'?t|did not|don'?t) like|the bad|dislikes|"
+    r"drawbacks|downsides|weaknesses|what could be better|disadvantages)\b.{0,20}:?$",
+    re.I,
+)
+VERDICT_RE = re.compile(
+    r"^((our|my|the|final)\s+)*(verdict|bottom line|final thoughts|should you buy (it|one)\??|"
+    r"is it worth it\??|conclusion)\b.{0,40}$",
+    re.I,
+)
+SPECS_RE = re.compile(
+    r"^(specs|specifications|tech(nical)? specs|key specs|at a glance|"
+    r"product details|key features|quick facts|features)\s*:?$",
+    re.I,
+)
+RATING_RE = re.compile(
+    r"(?:rating|score|rated|overall|stars?)\s*[:\-]?\s*(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)\b"
+    r"|^(\d{1,2}(?:\.\d)?)\s*(?:/|out of)\s*(5|10)(?:\s+stars?)?$",
+    re.I,
+)
 DISCLOSURE_RE = re.compile(
     r"(^disclosure\s*:|\baffiliate (links?|commission|partner)|\bearn (a )?(small )?commission|"
     r"\bqualifying purchases\b|\bwe may earn\b|\bat no (extra|additional) cost to you\b|"
@@ -33,8 +48,11 @@ _KNOWN_SPECS_RE = re.compile(
 _CURRENCY = {"$": "USD", "£": "GBP", "€": "EUR", "us$": "USD", "ca$": "CAD", "a$": "AUD"}
 _RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:mm)?\s*(?:-|–|—|to)\s*(\d+(?:\.\d+)?)")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
-_UNIT_RE = re.compile(r"\b(mm|cm|ml|g|oz|mah|hours?|hrs?|minutes?|mins?|rpm|needles?|pins?|speeds?|"
-                      r"settings?|levels?|years?|months?|kg|lbs?|w|v|spf)\b", re.I)
+_UNIT_RE = re.compile(
+    r"\b(mm|cm|ml|g|oz|mah|hours?|hrs?|minutes?|mins?|rpm|needles?|pins?|speeds?|"
+    r"settings?|levels?|years?|months?|kg|lbs?|w|v|spf)\b",
+    re.I,
+)
 
 
 def is_review_title(title: str) -> bool:
@@ -45,7 +63,12 @@ def product_from_title(title: str) -> str:
     """'Dr. Pen A6S Review: Worth It in 2024?' -> 'Dr. Pen A6S'."""
     name = re.split(r"\s*(?::|\||–|—|\s-\s|\?)\s*", title)
     main = next((part for part in name if REVIEW_TITLE_RE.search(part)), name[0])
-    main = re.sub(r"\b(an?\s+)?(honest|in-depth|hands-on|full|detailed|unbiased|complete|expert|my|our)\b", "", main, flags=re.I)
+    main = re.sub(
+        r"\b(an?\s+)?(honest|in-depth|hands-on|full|detailed|unbiased|complete|expert|my|our)\b",
+        "",
+        main,
+        flags=re.I,
+    )
     main = re.sub(r"\breview(s)?\b|\(.*?\)|\b(19|20)\d{2}\b", "", main, flags=re.I)
     main = re.sub(r"^\s*(the|a)\s+", "", main.strip(), flags=re.I)
     return " ".join(main.split()).strip(" -:,")

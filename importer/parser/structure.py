@@ -22,14 +22,23 @@ END_SECTION_RE = re.compile(
     r"wrapping up|bottom line|the bottom line|verdict|faqs?|frequently asked questions|references|sources)\b",
     re.I,
 )
-FAQ_RE = re.compile(r"^(faqs?|frequently asked questions|common questions|your questions answered)\b", re.I)
-CITATIONS_RE = re.compile(r"^(references|sources|citations|bibliography|studies cited|works cited|research)\s*:?$", re.I)
+FAQ_RE = re.compile(
+    r"^(faqs?|frequently asked questions|common questions|your questions answered)\b", re.I
+)
+CITATIONS_RE = re.compile(
+    r"^(references|sources|citations|bibliography|studies cited|works cited|research)\s*:?$", re.I
+)
 CALLOUT_RE = re.compile(
     r"^(pro tip|quick tip|tip|note|please note|editor'?s note|warning|caution|important|safety note|"
     r"when to see a (doctor|dermatologist|professional))\s*[:!–—-]\s*(.+)$",
     re.I,
 )
-_CALLOUT_KIND = {"warning": "warning", "caution": "warning", "important": "warning", "safety note": "warning"}
+_CALLOUT_KIND = {
+    "warning": "warning",
+    "caution": "warning",
+    "important": "warning",
+    "safety note": "warning",
+}
 DOI_RE = re.compile(r"\b(10\.\d{4,9}/[^\s\"<>]+[^\s\"<>.,;)])", re.I)
 PMID_RE = re.compile(r"\bPMID\s*:?\s*(\d{1,9})\b|pubmed\.ncbi\.nlm\.nih\.gov/(\d{1,9})", re.I)
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -63,7 +72,11 @@ class Built:
 
 def p_html(line: BodyLine | str) -> str:
     if isinstance(line, BodyLine):
-        return f"<p>{line.html}</p>" if line.html and _plain(line.html) == line.text else f"<p>{html_lib.escape(line.text, quote=False)}</p>"
+        return (
+            f"<p>{line.html}</p>"
+            if line.html and _plain(line.html) == line.text
+            else f"<p>{html_lib.escape(line.text, quote=False)}</p>"
+        )
     return f"<p>{html_lib.escape(line, quote=False)}</p>"
 
 
@@ -88,7 +101,11 @@ class Builder:
 
     def item(self, value: dict) -> dict:
         self._ids += 1
-        return {"type": "item", "value": value, "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.key}#i{self._ids}"))}
+        return {
+            "type": "item",
+            "value": value,
+            "id": str(uuid.uuid5(uuid.NAMESPACE_URL, f"{self.key}#i{self._ids}")),
+        }
 
     def run(self) -> Built:
         i = 0
@@ -119,7 +136,11 @@ class Builder:
         """Use a heading (and a lead-in ending in ':') just emitted as the typed block's own."""
         intro = ""
         blocks = self.out.blocks
-        if blocks and blocks[-1]["type"] == "paragraph" and _plain(blocks[-1]["value"]).endswith(":"):
+        if (
+            blocks
+            and blocks[-1]["type"] == "paragraph"
+            and _plain(blocks[-1]["value"]).endswith(":")
+        ):
             intro = blocks.pop()["value"]
         if blocks and blocks[-1]["type"] == "heading":
             return blocks.pop()["value"]["text"], intro
@@ -137,10 +158,16 @@ class Builder:
         if rating and not self.out.rating:
             self.out.rating = rating
             return 1
-        if line.kind != "heading" and not (line.kind == "para" and line.text.endswith(":") and len(line.text.split()) <= 5):
-            if line.kind in ("para", "item") and re.match(r"^(pros|cons)\s*:\s*\S", line.text, re.I):
+        if line.kind != "heading" and not (
+            line.kind == "para" and line.text.endswith(":") and len(line.text.split()) <= 5
+        ):
+            if line.kind in ("para", "item") and re.match(
+                r"^(pros|cons)\s*:\s*\S", line.text, re.I
+            ):
                 points = rv.split_points(line.text)
-                (self.out.pros if line.text.lower().startswith("pros") else self.out.cons).extend(points)
+                (self.out.pros if line.text.lower().startswith("pros") else self.out.cons).extend(
+                    points
+                )
                 return 1
             if self.is_review and line.kind in ("para", "item", "heading"):
                 spec = rv.parse_spec(line.text, in_specs_section=False)
@@ -177,14 +204,16 @@ class Builder:
         else:
             return 0
         end = self.section_end(i + 1)
-        refs = [b for b in self.lines[i + 1 : end]]
+        refs = list(self.lines[i + 1 : end])
         if not refs:
             return 0
         items = [parse_reference(b.text) for b in refs]
         self.out.citations.extend(items)
         self.out.body_text.extend([line.text, *(b.text for b in refs)])
         self.out.headings.append(line.text)
-        self.block("citations", {"heading": line.text.rstrip(":"), "items": [self.item(c) for c in items]})
+        self.block(
+            "citations", {"heading": line.text.rstrip(":"), "items": [self.item(c) for c in items]}
+        )
         return end - i
 
     def faq(self, i: int) -> int:
@@ -196,10 +225,18 @@ class Builder:
         pairs, j = [], start
         while j < len(self.lines):
             q = self.lines[j]
-            if not q.text.endswith("?") or q.kind == "item" or (not under_faq and q.kind != "heading"):
+            if (
+                not q.text.endswith("?")
+                or q.kind == "item"
+                or (not under_faq and q.kind != "heading")
+            ):
                 break
             k = j + 1
-            while k < len(self.lines) and self.lines[k].kind != "heading" and not self.lines[k].text.endswith("?"):
+            while (
+                k < len(self.lines)
+                and self.lines[k].kind != "heading"
+                and not self.lines[k].text.endswith("?")
+            ):
                 k += 1
             answers = self.lines[j + 1 : k]
             if not answers:
@@ -214,7 +251,11 @@ class Builder:
             items = []
             for q, answers in pairs:
                 self.out.body_text.extend([q.text, *(a.text for a in answers)])
-                items.append(self.item({"question": q.stripped, "answer": "".join(p_html(a) for a in answers)}))
+                items.append(
+                    self.item(
+                        {"question": q.stripped, "answer": "".join(p_html(a) for a in answers)}
+                    )
+                )
             self.block("faq", {"heading": heading, "items": items})
             return j - i
         return 0
@@ -242,7 +283,7 @@ class Builder:
             j += 1
         if len(run) < 2:
             return 0
-        self.emit_phases([p for _l, p in run], [l.text for l, _p in run])
+        self.emit_phases([p for _line, p in run], [line.text for line, _p in run])
         return j - i
 
     def phase_headings(self, i: int) -> int:
@@ -250,12 +291,21 @@ class Builder:
         run, j = [], i
         while j < len(self.lines):
             head = self.lines[j]
-            is_head = head.kind == "heading" or (head.number is not None and len(head.text.split()) <= 8)
-            if not is_head or not (tf.has_timeframe(head.stripped) or (tf.PHASE_WORD_RE.search(head.text) and len(head.text.split()) <= 8)):
+            is_head = head.kind == "heading" or (
+                head.number is not None and len(head.text.split()) <= 8
+            )
+            if not is_head or not (
+                tf.has_timeframe(head.stripped)
+                or (tf.PHASE_WORD_RE.search(head.text) and len(head.text.split()) <= 8)
+            ):
                 break
             k = j + 1
-            while k < len(self.lines) and self.lines[k].kind != "heading" and not (
-                self.lines[k].number is not None and tf.has_timeframe(self.lines[k].stripped)
+            while (
+                k < len(self.lines)
+                and self.lines[k].kind != "heading"
+                and not (
+                    self.lines[k].number is not None and tf.has_timeframe(self.lines[k].stripped)
+                )
             ):
                 k += 1
             body = self.lines[j + 1 : k]
@@ -280,13 +330,24 @@ class Builder:
         for phase in found:
             self.out.phases.append(phase)
             if phase.start is None or phase.start.get("value") is None:
-                self.out.notes.append(("phase_timing", f"Set when '{phase.name}' starts: the text says '{phase.label or 'nothing'}'."))
-            items.append(self.item({
-                "name": phase.name[:120], "label": phase.label[:120],
-                "start": phase.start or {"value": None, "unit": "days"},
-                "end": phase.end or {"value": None, "unit": (phase.start or {}).get("unit", "days")},
-                "description": p_html(phase.description),
-            }))
+                self.out.notes.append(
+                    (
+                        "phase_timing",
+                        f"Set when '{phase.name}' starts: the text says '{phase.label or 'nothing'}'.",
+                    )
+                )
+            items.append(
+                self.item(
+                    {
+                        "name": phase.name[:120],
+                        "label": phase.label[:120],
+                        "start": phase.start or {"value": None, "unit": "days"},
+                        "end": phase.end
+                        or {"value": None, "unit": (phase.start or {}).get("unit", "days")},
+                        "description": p_html(phase.description),
+                    }
+                )
+            )
         self.out.body_text.extend(texts)
         self.block("phases", {"heading": heading, "intro": intro, "items": items})
 
@@ -296,10 +357,16 @@ class Builder:
         # Form 2: 'Title: explanation' items. Form 3: headings after a benefits lead.
         run: list[tuple[list[str], Benefit]] = []
         j = i
-        numbered = line.number is not None and (line.kind == "heading" or len(line.text.split()) <= 10) and not line.text.endswith("?")
+        numbered = (
+            line.number is not None
+            and (line.kind == "heading" or len(line.text.split()) <= 10)
+            and not line.text.endswith("?")
+        )
         labelled = line.kind == "item" and line.label_rest() is not None
         context = BENEFIT_CONTEXT_RE.search(self.lead(i)) or (
-            i > 1 and self.lines[i - 1].kind == "para" and BENEFIT_CONTEXT_RE.search(self.lines[i - 2].text)
+            i > 1
+            and self.lines[i - 1].kind == "para"
+            and BENEFIT_CONTEXT_RE.search(self.lines[i - 2].text)
         )
         by_heading = line.kind == "heading" and context and not END_SECTION_RE.match(line.text)
         if not (numbered or labelled or by_heading):
@@ -322,12 +389,21 @@ class Builder:
             if not numbered and head.kind != "heading":
                 break
             k = j + 1
-            while k < len(self.lines) and self.lines[k].kind != "heading" and self.lines[k].number is None:
+            while (
+                k < len(self.lines)
+                and self.lines[k].kind != "heading"
+                and self.lines[k].number is None
+            ):
                 k += 1
             body = self.lines[j + 1 : k]
             if not body or len(head.stripped.split()) > 12:
                 break
-            run.append(([head.text, *(b.text for b in body)], Benefit(head.stripped.rstrip(":."), " ".join(b.text for b in body))))
+            run.append(
+                (
+                    [head.text, *(b.text for b in body)],
+                    Benefit(head.stripped.rstrip(":."), " ".join(b.text for b in body)),
+                )
+            )
             j = k
         if len(run) < 2:
             return 0
@@ -336,7 +412,15 @@ class Builder:
         for texts, benefit in run:
             self.out.benefits.append(benefit)
             self.out.body_text.extend(texts)
-            items.append(self.item({"title": benefit.title[:160], "explanation": p_html(benefit.explanation), "citations": ""}))
+            items.append(
+                self.item(
+                    {
+                        "title": benefit.title[:160],
+                        "explanation": p_html(benefit.explanation),
+                        "citations": "",
+                    }
+                )
+            )
         self.block("benefits", {"heading": heading, "intro": intro, "items": items})
         return j - i
 
@@ -346,9 +430,21 @@ class Builder:
         if not match:
             return 0
         word = match.group(1).lower()
-        kind = _CALLOUT_KIND.get(word, "professional" if word.startswith("when to see") else ("note" if "note" in word else "tip"))
+        kind = _CALLOUT_KIND.get(
+            word,
+            "professional"
+            if word.startswith("when to see")
+            else ("note" if "note" in word else "tip"),
+        )
         self.out.body_text.append(line.text)
-        self.block("callout", {"kind": kind, "title": match.group(1).strip().capitalize(), "body": p_html(match.group(3))})
+        self.block(
+            "callout",
+            {
+                "kind": kind,
+                "title": match.group(1).strip().capitalize(),
+                "body": p_html(match.group(3)),
+            },
+        )
         return 1
 
     def plain(self, i: int) -> int:
@@ -359,7 +455,9 @@ class Builder:
             self.out.headings.append(line.text)
             self.out.body_text.append(line.text)
             self.block("heading", {"text": line.text[:120], "level": line.level, "anchor": ""})
-            if re.match(r"^(conclusion|final thoughts|bottom line|the bottom line|summary)", line.text, re.I):
+            if re.match(
+                r"^(conclusion|final thoughts|bottom line|the bottom line|summary)", line.text, re.I
+            ):
                 end = self.section_end(i + 1)
                 self.out.conclusion = " ".join(b.text for b in self.lines[i + 1 : end])
             return 1
@@ -398,7 +496,10 @@ def parse_reference(text: str) -> dict:
     core = re.sub(r"\b(doi|pmid)\s*:?", "", core, flags=re.I)
     parts = [p.strip(" .") for p in re.split(r"\.\s+", core) if p.strip(" .")]
     authors, title, publisher = "", core.strip(" ."), ""
-    if len(parts) >= 2 and (len(parts[0].split()) <= 12 and ("," in parts[0] or re.search(r"\b[A-Z]{1,3}$", parts[0]) or "et al" in parts[0])):
+    if len(parts) >= 2 and (
+        len(parts[0].split()) <= 12
+        and ("," in parts[0] or re.search(r"\b[A-Z]{1,3}$", parts[0]) or "et al" in parts[0])
+    ):
         authors, title = parts[0], parts[1]
         publisher = parts[2] if len(parts) > 2 else ""
     elif len(parts) >= 2:
@@ -406,7 +507,11 @@ def parse_reference(text: str) -> dict:
     publisher = re.sub(r"\(?\b(19|20)\d{2}\b.*$", "", publisher).strip(" .;,(")
     title = re.sub(r"\s*\((19|20)\d{2}\)\s*$", "", title).strip(" .")
     return {
-        "authors": authors[:300], "title": title[:300] or text[:300], "publisher": publisher[:200],
-        "year": int(year.group(1)) if year else None, "doi": doi.group(1) if doi else "",
-        "pmid": (pmid.group(1) or pmid.group(2)) if pmid else "", "url": url.group(0) if url else "",
+        "authors": authors[:300],
+        "title": title[:300] or text[:300],
+        "publisher": publisher[:200],
+        "year": int(year.group(1)) if year else None,
+        "doi": doi.group(1) if doi else "",
+        "pmid": (pmid.group(1) or pmid.group(2)) if pmid else "",
+        "url": url.group(0) if url else "",
     }

@@ -19,7 +19,9 @@ def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
         with zipfile.ZipFile(path) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as err:
-        raise ImportFormatError(f"{source} is not a readable .docx file (not a zip archive).") from err
+        raise ImportFormatError(
+            f"{source} is not a readable .docx file (not a zip archive)."
+        ) from err
     if expanded > max_bytes * EXPANSION_FACTOR:
         raise ImportFormatError(f"{source} expands to {expanded:,} bytes; refused as too large.")
     try:
@@ -40,7 +42,9 @@ def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
             cells = [" ".join(c.text.split()) for c in row.cells]
             cells = [c for c in cells if c]
             if cells:
-                lines.append(SourceLine(": ".join(cells) if len(cells) == 2 else " | ".join(cells), "td"))
+                lines.append(
+                    SourceLine(": ".join(cells) if len(cells) == 2 else " | ".join(cells), "td")
+                )
     return SourceDoc(source=source, lines=tuple(lines), fmt="docx", meta=meta)
 
 

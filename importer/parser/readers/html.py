@@ -76,12 +76,17 @@ def _inner_html(el) -> str:
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    return (
+        text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    )
 
 
 def _has_block_child(el) -> bool:
     return any(
-        isinstance(c.tag, str) and c.tag not in _INLINE_KEEP and c.tag not in ("span", "code", "mark", "u", "small", "abbr", "cite", "q", "time", "label", "font")
+        isinstance(c.tag, str)
+        and c.tag not in _INLINE_KEEP
+        and c.tag
+        not in ("span", "code", "mark", "u", "small", "abbr", "cite", "q", "time", "label", "font")
         for c in el
     )
 
@@ -124,9 +129,17 @@ def _walk(el, lines: list[SourceLine], chrome: bool) -> None:
             cells = [_clean(c.text_content()) for c in child if isinstance(c.tag, str)]
             cells = [c for c in cells if c]
             if cells:
-                lines.append(SourceLine(": ".join(cells) if len(cells) == 2 else " | ".join(cells), "chrome" if child_chrome else "td"))
+                lines.append(
+                    SourceLine(
+                        ": ".join(cells) if len(cells) == 2 else " | ".join(cells),
+                        "chrome" if child_chrome else "td",
+                    )
+                )
         else:
-            own = _clean((child.text or "") + "".join((c.tail or "") for c in child if isinstance(c.tag, str)))
+            own = _clean(
+                (child.text or "")
+                + "".join((c.tail or "") for c in child if isinstance(c.tag, str))
+            )
             if own and tag not in ("ul", "ol", "table", "tbody", "thead"):
                 lines.append(SourceLine(own, "chrome" if child_chrome else "p"))
             _walk(child, lines, child_chrome)

@@ -38,7 +38,11 @@ def _text(item, tag: str) -> str:
 def _wp(item, name: str) -> str:
     # Exports from WordPress 1.0/1.1 use other namespace versions; match on the local name.
     for child in item:
-        if isinstance(child.tag, str) and child.tag.endswith("}" + name) and "wordpress.org/export" in child.tag:
+        if (
+            isinstance(child.tag, str)
+            and child.tag.endswith("}" + name)
+            and "wordpress.org/export" in child.tag
+        ):
             return (child.text or "").strip()
     return ""
 
@@ -112,6 +116,8 @@ def _item(item, authors: dict[str, str], folder: Path, source: str) -> SourceDoc
     }
     # WordPress stores paragraphs as blank-line-separated text (wpautop adds <p> on display).
     if "<p" not in content.lower():
-        content = "".join(f"<p>{part}</p>" for part in re.split(r"\n\s*\n", content) if part.strip())
+        content = "".join(
+            f"<p>{part}</p>" for part in re.split(r"\n\s*\n", content) if part.strip()
+        )
     item_source = f"{source}#{guid or link or meta['title']}"
     return html.read(content, item_source, fmt="wxr", meta=meta)
