@@ -48,6 +48,10 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_API_WEBHOOK_MAX_ATTEMPTS": 5,
     "SKINCARE_API_WEBHOOK_BACKOFF": 2.0,
     "SKINCARE_API_WEBHOOK_MAX_BACKOFF": 600.0,
+    # Exceptions to the SSRF guard for webhook endpoints (a front end on a private network):
+    # entries as for SKINCARE_LINKCHECK_ALLOWLIST, e.g. ["10.0.3.7:3000", "[fd00::7]:3000"];
+    # an entry without a port allows every port.
+    "SKINCARE_API_WEBHOOK_ALLOWLIST": [],
 }
 
 

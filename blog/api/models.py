@@ -5,11 +5,14 @@ from __future__ import annotations
 import secrets
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
+
+from .webhooks import endpoint_refusal
 
 EVENT_CHOICES = [
     ("published", _("Published")),
@@ -72,6 +75,21 @@ class WebhookEndpoint(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self) -> None:
+        """Refuse URLs the SSRF guard would refuse; names are checked again at each delivery."""
+        super().clean()
+        reason = endpoint_refusal(self.url) if self.url else None
+        if reason:
+            raise ValidationError(
+                {
+                    "url": _(
+                        "This address cannot receive webhooks: %(reason)s. Allow it with "
+                        "SKINCARE_API_WEBHOOK_ALLOWLIST if it is yours."
+                    )
+                    % {"reason": reason}
+                }
+            )
 
     def wants(self, event: str) -> bool:
         return self.is_active and event in (self.events or [])

@@ -43,7 +43,8 @@ def deliver_webhook(delivery_id: int) -> str:
         delivery.duration_ms = result.duration_ms
         delivery.last_attempt_at = timezone.now()
         delivery.next_attempt_at = None
-        if result.ok or delivery.attempts >= max_attempts:
+        # A refusal by the SSRF guard will not change on retry (and a retry could probe).
+        if result.ok or result.refused or delivery.attempts >= max_attempts:
             delivery.status = (
                 WebhookDelivery.Status.SUCCEEDED if result.ok else WebhookDelivery.Status.FAILED
             )

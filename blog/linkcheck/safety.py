@@ -58,6 +58,17 @@ _HOSTNAME = re.compile(
     r"^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*$"
 )
 _LOCAL_NAMES = ("localhost", "localhost.localdomain")
+# Cloud instance-metadata services by name. They resolve to link-local addresses the resolver
+# refuses anyway; refusing the names too lets a URL be judged without DNS (a webhook form).
+_METADATA_NAMES = frozenset(
+    {
+        "metadata",
+        "metadata.google.internal",
+        "metadata.goog",
+        "instance-data",
+        "instance-data.ec2.internal",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -114,6 +125,8 @@ def _check_url(url: str, allowlist: Allowlist) -> SafetyVerdict:
     if name in _LOCAL_NAMES or name.endswith(".localhost"):
         # RFC 6761: these always mean this machine; refuse without asking DNS.
         return SafetyVerdict(False, url, host=name, reason="loopback host name")
+    if name in _METADATA_NAMES:
+        return SafetyVerdict(False, url, host=name, reason="cloud metadata host name")
     return SafetyVerdict(True, str(parsed), host=name)
 
 

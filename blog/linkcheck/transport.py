@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import random
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 
@@ -173,37 +173,61 @@ class Transport:
 
 
 @asynccontextmanager
-async def open_session(
-    settings: LinkcheckSettings, allowlist: Allowlist, resolver: AbstractResolver | None
+async def guarded_session(
+    allowlist: Allowlist,
+    resolver: AbstractResolver | None = None,
+    *,
+    timeout: aiohttp.ClientTimeout,
+    headers: Mapping[str, str] | None = None,
+    keepalive: float = KEEPALIVE_SECONDS,
+    auto_decompress: bool = True,
 ) -> AsyncIterator[aiohttp.ClientSession]:
-    """An aiohttp session that resolves through ``SafeResolver`` and keeps no cookies."""
+    """An aiohttp session that resolves names only through ``SafeResolver`` and keeps no cookies.
+
+    Every outbound request of this project (link checks, webhook deliveries) goes through one
+    of these; callers still run ``check_url_safety`` on each URL first, because aiohttp skips
+    the resolver for IP-literal hosts.
+    """
     safe_resolver = SafeResolver(resolver, allowlist=allowlist)
     connector = aiohttp.TCPConnector(
-        limit=0,  # the worker pool already bounds requests in flight
+        limit=0,  # callers bound requests in flight themselves
         resolver=safe_resolver,
         ttl_dns_cache=60,  # caches only answers SafeResolver has checked
-        keepalive_timeout=KEEPALIVE_SECONDS,
+        keepalive_timeout=keepalive,
     )
     session = aiohttp.ClientSession(
         connector=connector,
-        headers={
-            "User-Agent": settings.user_agent_header,
-            "Accept": _ACCEPT,
-            # Raw bytes only: the byte cap then bounds what is held, and no compression bomb
-            # can expand behind it. The few error pages read are small anyway.
-            "Accept-Encoding": "identity",
-        },
-        auto_decompress=False,
+        headers=headers,
+        auto_decompress=auto_decompress,
         cookie_jar=aiohttp.DummyCookieJar(),
         trust_env=False,  # an environment proxy would resolve names where we cannot check them
-        timeout=aiohttp.ClientTimeout(
-            total=settings.total_timeout,
-            sock_connect=settings.connect_timeout,
-            sock_read=settings.read_timeout,
-        ),
+        timeout=timeout,
     )
     try:
         yield session
     finally:
         await session.close()
         await safe_resolver.close()
+
+
+@asynccontextmanager
+async def open_session(
+    settings: LinkcheckSettings, allowlist: Allowlist, resolver: AbstractResolver | None
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """The link checker's guarded session: its User-Agent, raw bytes only, its timeouts."""
+    headers = {
+        "User-Agent": settings.user_agent_header,
+        "Accept": _ACCEPT,
+        # Raw bytes only: the byte cap then bounds what is held, and no compression bomb
+        # can expand behind it. The few error pages read are small anyway.
+        "Accept-Encoding": "identity",
+    }
+    timeout = aiohttp.ClientTimeout(
+        total=settings.total_timeout,
+        sock_connect=settings.connect_timeout,
+        sock_read=settings.read_timeout,
+    )
+    async with guarded_session(
+        allowlist, resolver, timeout=timeout, headers=headers, auto_decompress=False
+    ) as session:
+        yield session
