@@ -2,20 +2,30 @@
 
 Used by the placeholder cleaner and the link checker's fix actions. The rules:
 
-- A live object is edited in its live version, which is saved as a new revision and republished.
+- The live version is read from the database (the object's row), never taken from the caller:
+  after "Save draft" the in-memory object an admin hook receives is the unapproved draft.
+- A live version that needs the change is saved as a new revision and republished; one that
+  does not is left alone (no republish, ``last_published_at`` does not move).
 - A newer unpublished draft is edited too and saved as a new draft revision on top, so the
   editor's pending changes stay pending (and now cleaned).
 - A never-published object gets a new draft revision.
 - One audit-log entry records what changed and which revisions hold the before and after, so
   the change can be reviewed and reverted from the object's history.
+
+`AutoRevisionMixin` applies the registered automatic edits (the placeholder cleaner) to every
+revision a content model stores or publishes, inside the same transaction, so what an editor
+publishes is cleaned before it goes live and a crash leaves either nothing or everything.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from wagtail import hooks
 from wagtail.fields import RichTextField
 from wagtail.log_actions import log
 from wagtail.models import Page, Revision
@@ -33,6 +43,11 @@ class Spot:
     def __str__(self) -> str:
         return f"{self.field}:{self.path}" if self.path else self.field
 
+
+# Hook name for automatic edits applied to every stored or published revision of a model with
+# AutoRevisionMixin. A hook takes the version (mutating it in place) and returns
+# (log action, change records); no records means nothing changed.
+AUTOMATIC_EDITS_HOOK = "skincare_automatic_revision_edits"
 
 # edit(version) mutates a version of the object in place and returns JSON-ready change records
 # (an empty list when it changed nothing).
@@ -96,6 +111,13 @@ def edit_richtext(obj, transform: Callable[[Spot, str], tuple[str, list[dict]]])
     return records
 
 
+def live_version(obj):
+    """The object as it is live: its database row, read fresh (drafts live only in revisions)."""
+    if isinstance(obj, Page):
+        return Page.objects.get(pk=obj.pk).specific
+    return type(obj)._default_manager.get(pk=obj.pk)
+
+
 def _draft_version(obj):
     """The newest unpublished version, when it differs from what is live."""
     if obj.live and not obj.has_unpublished_changes:
@@ -110,17 +132,33 @@ def _publish(version, user) -> Revision:
     return revision
 
 
+# revise() is itself an automatic edit: what it stores is exactly what it was asked to store.
+_suspended: ContextVar[bool] = ContextVar("skincare_automatic_edits_suspended", default=False)
+
+
+@contextmanager
+def _automatic_edits_suspended():
+    token = _suspended.set(True)
+    try:
+        yield
+    finally:
+        _suspended.reset(token)
+
+
 @transaction.atomic
 def revise(
     obj, edit: Edit, *, action: str, user=None, extra: dict | None = None
 ) -> RevisionOutcome:
     """Run edit over the live and draft versions of obj, saving each change as a new revision."""
-    obj = obj.specific if isinstance(obj, Page) else obj
+    with _automatic_edits_suspended():
+        return _revise(live_version(obj), edit, action=action, user=user, extra=extra)
+
+
+def _revise(obj, edit: Edit, *, action: str, user, extra: dict | None) -> RevisionOutcome:
     outcome = RevisionOutcome(revision_before=obj.latest_revision_id)
     draft = _draft_version(obj)
 
     if obj.live:
-        # The object's own row holds the live content (drafts live only in revisions).
         outcome.live_changes = edit(obj)
         if outcome.live_changes:
             outcome.revision_before = obj.live_revision_id or outcome.revision_before
@@ -142,6 +180,7 @@ def revise(
             revision=Revision.objects.filter(
                 pk=outcome.draft_revision or outcome.revision_after
             ).first(),
+            content_changed=True,
             data={
                 "changes": outcome.live_changes,
                 "draft_changes": outcome.draft_changes,
@@ -153,3 +192,62 @@ def revise(
         )
         outcome.log_entry_id = entry.pk if entry else None
     return outcome
+
+
+class AutoRevisionMixin:
+    """A content model whose revisions pass the automatic edits before they are kept or go live.
+
+    Put it before ``Page`` / ``RevisionMixin`` in the bases. The editor's version is stored as
+    submitted (so reverting brings it back), then, when an automatic edit changes it, the edited
+    version is stored on top with an audit entry and that is the revision returned, which is the
+    one Wagtail's admin publishes. Publishing any other revision (scheduled publishing, a
+    workflow, a script) edits it first the same way, in the publish's own transaction.
+    """
+
+    def save_revision(self, *args, **kwargs):
+        with transaction.atomic():
+            revision = super().save_revision(*args, **kwargs)
+            user = kwargs.get("user", args[0] if args else None)
+            return self._apply_automatic_edits(revision, user)
+
+    def publish(self, revision, *args, **kwargs):
+        with transaction.atomic():
+            version = revision.as_object()
+            revision = version._apply_automatic_edits(revision, kwargs.get("user"))
+            return super().publish(revision, *args, **kwargs)
+
+    def _apply_automatic_edits(self, revision: Revision, user) -> Revision:
+        """Run each registered edit over self (the content of revision); store what changed.
+
+        Editors' saves and publishes (a user is given) and scheduled go-lives pass the edits;
+        fixtures, imports and scripts that save without a user store content as given, and
+        the clean_placeholders command cleans those.
+        """
+        if _suspended.get() or (user is None and revision.approved_go_live_at is None):
+            return revision
+        for automatic_edit in hooks.get_hooks(AUTOMATIC_EDITS_HOOK):
+            action, changes = automatic_edit(self)
+            if not changes:
+                continue
+            before = revision
+            # The plain save_revision: the edit just ran, running it again would find nothing.
+            revision = super().save_revision(
+                user=user,
+                log_action=False,
+                clean=False,
+                approved_go_live_at=before.approved_go_live_at,
+            )
+            log(
+                instance=self,
+                action=action,
+                user=user,
+                revision=revision,
+                content_changed=True,
+                data={
+                    "changes": changes,
+                    "draft_changes": [],
+                    "revision_before": before.pk,
+                    "revision_after": revision.pk,
+                },
+            )
+        return revision

@@ -7,8 +7,10 @@ from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.snippets.models import register_snippet
 
 from .linkcheck.cleaning import ACTION as CLEAN_ACTION
-from .linkcheck.cleaning_report import CleaningReportView
+from .linkcheck.cleaning import clean_version
+from .linkcheck.cleaning_report import CleaningLogFormatter, CleaningReportView
 from .linkcheck.save_handlers import clean_after_save
+from .revisions import AUTOMATIC_EDITS_HOOK
 from .views import AuthorViewSet
 
 register_snippet(AuthorViewSet)
@@ -29,9 +31,12 @@ def register_snippet_cleaning(request, instance):
 
 @hooks.register("register_log_actions")
 def register_cleaning_log_action(actions):
-    actions.register_action(
-        CLEAN_ACTION, _("Remove placeholder spam"), _("Placeholder spam removed")
-    )
+    actions.register_action(CLEAN_ACTION)(CleaningLogFormatter)
+
+
+@hooks.register(AUTOMATIC_EDITS_HOOK)
+def register_placeholder_cleaning(version):
+    return clean_version(version)
 
 
 @hooks.register("register_admin_urls")

@@ -111,6 +111,27 @@ def find_spam(obj) -> list[ObjectFinding]:
     return found
 
 
+def preview_cleaning(version, keep: set[tuple[str, str]]) -> tuple[list[dict], list[ObjectFinding]]:
+    """What cleaning this version would remove and keep, without changing it (the dry run).
+
+    The same transform as `clean_object`, so a dry run and --apply agree about restored text.
+    """
+    kept: list[ObjectFinding] = []
+    transform = _transform(version, keep, kept)
+    removed = [
+        record for spot, html in richtext_values(version) for record in transform(spot, html)[1]
+    ]
+    return removed, kept
+
+
+def clean_version(version) -> tuple[str, list[dict]]:
+    """Remove spam from an unsaved version in place (the hook run on every stored revision)."""
+    if mode() != "clean":
+        return ACTION, []
+    transform = _transform(version, restored_spots(version))
+    return ACTION, edit_richtext(version, transform)
+
+
 @dataclass
 class CleaningResult:
     """What cleaning one object did, for messages, the command and the report."""
@@ -134,8 +155,25 @@ def clean_object(obj, *, user=None) -> CleaningResult:
     return CleaningResult(outcome, kept)
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """text cut to at most limit characters at a word boundary, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,.;:") + "…"
+
+
+def unique_texts(records: list[dict]) -> list[str]:
+    """Each removed text once, in order: live and draft versions often hold the same spam."""
+    return list(dict.fromkeys(record.get("text", "") for record in records))
+
+
 def describe(records: list[dict], limit: int = 5) -> str:
-    """A short human summary of removals for admin messages."""
-    quoted = [f"“{r['text'][:80]}”" for r in records[:limit]]
-    more = f" and {len(records) - limit} more" if len(records) > limit else ""
+    """A short human summary of removals for admin messages: each text once, whole words."""
+    texts = unique_texts(records)
+    quoted = [f"“{shorten(text)}”" for text in texts[:limit]]
+    more = f" and {len(texts) - limit} more" if len(texts) > limit else ""
     return ", ".join(quoted) + more

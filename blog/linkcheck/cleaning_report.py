@@ -5,14 +5,17 @@ from __future__ import annotations
 import datetime
 
 import django_filters
+from django.contrib.admin.utils import quote
 from django.urls import reverse
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
+from wagtail.log_actions import LogFormatter
 from wagtail.models import PageLogEntry
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from .cleaning import ACTION
+from .cleaning import ACTION, shorten, unique_texts
 
 
 class CleaningReportFilterSet(WagtailFilterSet):
@@ -29,21 +32,64 @@ class CleaningReportFilterSet(WagtailFilterSet):
         fields = ["timestamp", "label", "removed"]
 
 
+def _revision_url(entry, name: str, *revision_ids) -> str:
+    """An admin revision URL (compare, revert) for the page or snippet a log entry is about."""
+    if isinstance(entry, PageLogEntry):
+        return reverse(f"wagtailadmin_pages:{name}", args=(entry.page_id, *revision_ids))
+    model = entry.content_type.model_class() if entry.content_type_id else None
+    viewset = getattr(model, "snippet_viewset", None)
+    if viewset is None:
+        return ""
+    return reverse(viewset.get_url_name(name), args=(quote(entry.object_id), *revision_ids))
+
+
 def compare_url(entry) -> str:
+    """The comparison of the revisions before and after a cleaning."""
     data = entry.data or {}
     before, after = data.get("revision_before"), data.get("revision_after")
     if not (before and after):
         return ""
-    return reverse("wagtailadmin_pages:revisions_compare", args=(entry.page_id, before, after))
+    return _revision_url(entry, "revisions_compare", before, after)
+
+
+def revert_url(entry) -> str:
+    """Where an editor reviews and restores the revision from before a cleaning."""
+    before = (entry.data or {}).get("revision_before")
+    return _revision_url(entry, "revisions_revert", before) if before else ""
 
 
 def removed_texts(entry) -> list[str]:
     data = entry.data or {}
-    seen: list[str] = []
-    for record in data.get("changes", []) + data.get("draft_changes", []):
-        if record.get("text") not in seen:
-            seen.append(record.get("text"))
-    return seen
+    return unique_texts(data.get("changes", []) + data.get("draft_changes", []))
+
+
+class CleaningLogFormatter(LogFormatter):
+    """The history row of a cleaning: what was removed, with links to compare and revert."""
+
+    label = _("Remove placeholder spam")
+
+    def format_message(self, log_entry):
+        texts = removed_texts(log_entry)
+        message = format_html(
+            "{} {}",
+            _("Placeholder spam removed:"),
+            ", ".join(f"“{shorten(text)}”" for text in texts),
+        )
+        links = [
+            (url, label)
+            for url, label in (
+                (compare_url(log_entry), _("Compare with the version before cleaning")),
+                (revert_url(log_entry), _("Revert to the version before cleaning")),
+            )
+            if url
+        ]
+        if not links:
+            return message
+        return format_html(
+            "{} ({})",
+            message,
+            format_html_join(" · ", '<a href="{}">{}</a>', links),
+        )
 
 
 class CleaningReportView(ReportView):

@@ -23,6 +23,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from blog.api.v2_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
+from blog.revisions import AutoRevisionMixin
 from pages.blocks import BodyStreamBlock, parse_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
@@ -53,7 +54,7 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class ArticlePage(SeoPage):
+class ArticlePage(AutoRevisionMixin, SeoPage):
     """A blog post: typed blocks for benefits, phases and citations, with a medical review."""
 
     dek = models.CharField(

@@ -15,6 +15,8 @@ from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, Revisio
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from blog.revisions import AutoRevisionMixin
+
 
 class AuthorExpertise(TaggedItemBase):
     """An area of expertise on an author profile (e.g. acne, rosacea, microneedling)."""
@@ -31,7 +33,14 @@ class AuthorQuerySet(SearchableQuerySetMixin, models.QuerySet):
         return self.filter(live=True)
 
 
-class Author(DraftStateMixin, RevisionMixin, PreviewableMixin, index.Indexed, ClusterableModel):
+class Author(
+    AutoRevisionMixin,
+    DraftStateMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
     """A writer or medical reviewer, with the credentials readers use to judge advice."""
 
     name = models.CharField(max_length=120)

@@ -6,7 +6,7 @@ import sys
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
-from blog.linkcheck.cleaning import clean_object, find_spam
+from blog.linkcheck.cleaning import clean_object, preview_cleaning, restored_spots
 from blog.models import Author
 
 
@@ -59,9 +59,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         objects = self.targets(options["page"])
         report = []
+        kept = 0
         show_progress = not options["no_progress"] and len(objects) > 1
         for done, obj in enumerate(objects, start=1):
             entry = self.process(obj, apply=options["apply"])
+            kept += entry["kept_as_restored"]
             if entry["findings"]:
                 report.append(entry)
             if show_progress:
@@ -72,6 +74,7 @@ class Command(BaseCommand):
                 "scanned": len(objects),
                 "objects_with_spam": len(report),
                 "findings": found,
+                "kept_as_restored": kept,
                 "applied": options["apply"],
             }
             self.stdout.write(
@@ -91,6 +94,8 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Scanned {len(objects)} objects: {found} spam item(s) {verb} in {len(report)} object(s)."
         )
+        if kept:
+            self.stdout.write(f"Kept {kept} item(s) an editor restored after an earlier cleaning.")
 
     def process(self, obj, *, apply: bool) -> dict:
         entry = {
@@ -109,8 +114,11 @@ class Command(BaseCommand):
             entry["revision_after"] = result.outcome.revision_after
             entry["kept_as_restored"] = len(result.kept)
         else:
+            # The same rule as --apply: text an editor restored after a cleaning is kept.
+            keep = restored_spots(obj)
+            entry["kept_as_restored"] = 0
             for version_name, version in _versions(obj):
-                entry["findings"] += [
-                    {**f.as_record(), "version": version_name} for f in find_spam(version)
-                ]
+                removed, kept = preview_cleaning(version, keep)
+                entry["findings"] += [{**r, "version": version_name} for r in removed]
+                entry["kept_as_restored"] += len(kept)
         return entry

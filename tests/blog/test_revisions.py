@@ -1,0 +1,319 @@
+"""Drafts never go live by themselves: automatic revisions through the real admin flows."""
+
+from datetime import timedelta
+from io import StringIO
+
+from django.core.management import call_command
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
+from wagtail.models import ModelLogEntry, PageLogEntry, Revision
+from wagtail.signals import page_published, published
+from wagtail.test.utils import WagtailPageTestCase
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from blog.linkcheck.cleaning import ACTION, clean_object
+from blog.models import ArticlePage, Author
+from tests.factories import make_article, make_author, make_site
+
+LIVE_TEXT = "<p>Microneedling can soften scars over several sessions.</p>"
+DRAFT_TEXT = "<p>An unapproved change the reviewer has not seen.</p>"
+SPAM = (
+    "<p>Discover different perspectives in the related posts we’ve chosen for you:</p>"
+    '<p><a href="https://farm-one.biz/a">Dive into this impartial analysis</a></p>'
+    '<p><a href="https://farm-two.biz/b">Delve into this in-depth article</a></p>'
+)
+SPAM_TEXTS = ("Dive into this impartial analysis", "Delve into this in-depth article")
+
+
+def body_html(version) -> str:
+    return " ".join(str(block.value) for block in version.body)
+
+
+def uncleaned(factory, *args, **kwargs):
+    """Content stored while the cleaner was off (an import, an old page)."""
+    with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
+        return factory(*args, **kwargs)
+
+
+def boom(*args, **kwargs):
+    raise RuntimeError("process killed mid-publish")
+
+
+class AdminFormMixin:
+    """Edit-form data for the article and author fixtures, as the admin posts them."""
+
+    def article_data(self, page, html, *, publish=False):
+        return nested_form_data(
+            {
+                "title": page.title,
+                "slug": page.slug,
+                "dek": "",
+                "summary": "",
+                "hero_alt": "",
+                "body": streamfield([("paragraph", rich_text(html))]),
+                "tags": "",
+                "article_authors": inline_formset(
+                    [{"id": page.article_authors.get().pk, "author": self.author.pk}],
+                    initial=1,
+                    min=1,
+                ),
+                "medical_reviewer": "",
+                "last_reviewed": "",
+                "published_date": "",
+                "updated_date": "",
+                **({"action-publish": "action-publish"} if publish else {}),
+            }
+        )
+
+    def author_data(self, author, bio, *, publish=False):
+        return nested_form_data(
+            {
+                "name": author.name,
+                "slug": author.slug,
+                "role": "",
+                "credentials": "",
+                "photo": "",
+                "bio": rich_text(bio),
+                "expertise": "",
+                "website": "",
+                "profile_links": inline_formset([]),
+                **({"action-publish": "action-publish"} if publish else {}),
+            }
+        )
+
+    def edit_article(self, page, html, *, publish=False):
+        return self.client.post(
+            reverse("wagtailadmin_pages:edit", args=(page.pk,)),
+            self.article_data(page, html, publish=publish),
+            follow=True,
+        )
+
+
+class TestSaveDraftOnLiveArticle(AdminFormMixin, WagtailPageTestCase):
+    """A live article with a pending draft; the editor adds spam and clicks Save draft."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.author = make_author("lena")
+        cls.page = make_article(
+            cls.index, "live-post", body=[("paragraph", LIVE_TEXT)], authors=[cls.author]
+        )
+        draft = cls.page.latest_revision.as_object()
+        draft.body = [("paragraph", LIVE_TEXT + DRAFT_TEXT)]
+        draft.save_revision()
+
+    def setUp(self):
+        self.login()
+        self.before = ArticlePage.objects.get(pk=self.page.pk)
+
+    def test_save_draft_leaves_the_live_version_alone(self):
+        self.edit_article(self.page, LIVE_TEXT + DRAFT_TEXT + SPAM)
+        page = ArticlePage.objects.get(pk=self.page.pk)
+        self.assertEqual(page.live_revision_id, self.before.live_revision_id)
+        self.assertEqual(page.last_published_at, self.before.last_published_at)
+        self.assertNotIn("unapproved change", body_html(page))
+        self.assertTrue(page.has_unpublished_changes)
+        self.assertEqual(
+            PageLogEntry.objects.filter(page=page, action="wagtail.publish").count(), 1
+        )
+
+    def test_the_draft_is_cleaned_as_a_new_draft_revision(self):
+        response = self.edit_article(self.page, LIVE_TEXT + DRAFT_TEXT + SPAM)
+        page = ArticlePage.objects.get(pk=self.page.pk)
+        draft = page.latest_revision.as_object()
+        self.assertIn("unapproved change", body_html(draft))
+        for text in SPAM_TEXTS:
+            self.assertNotIn(text, body_html(draft))
+        entry = PageLogEntry.objects.get(page=page, action=ACTION)
+        self.assertEqual(entry.revision_id, page.latest_revision_id)
+        # The editor's own version is kept before the cleaned one, so revert brings it back.
+        before = Revision.objects.get(pk=entry.data["revision_before"]).as_object()
+        self.assertIn(SPAM_TEXTS[0], body_html(before))
+        self.assertContains(response, "Removed 3 placeholder spam items as a new revision")
+
+    def test_each_removal_is_listed_once_and_never_cut_mid_word(self):
+        # The pending draft holds the same spam as the live version: the message lists it once.
+        with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
+            self.edit_article(self.page, LIVE_TEXT + SPAM)
+        response = self.edit_article(self.page, LIVE_TEXT + DRAFT_TEXT + SPAM)
+        message = next(str(m) for m in response.context["messages"] if "Removed" in str(m))
+        for text in SPAM_TEXTS:
+            self.assertEqual(message.count(text), 1, message)
+        removed = PageLogEntry.objects.get(action=ACTION).data["changes"]
+        quoted = message.split(": ", 1)[1].rsplit(". Revert", 1)[0].split("”, “")
+        for item in (q.strip("“”") for q in quoted):
+            with self.subTest(item=item):
+                whole = [r["text"] for r in removed if r["text"] == item]
+                cut = [
+                    r["text"]
+                    for r in removed
+                    if item.endswith("…")
+                    and r["text"].startswith(item[:-1])
+                    and r["text"][len(item) - 1 : len(item)] in (" ", ",", ".", ":", ";")
+                ]
+                self.assertTrue(whole or cut, f"{item!r} is not a whole removal or word cut")
+
+    def test_history_row_links_to_the_comparison_and_the_revert(self):
+        self.edit_article(self.page, LIVE_TEXT + DRAFT_TEXT + SPAM)
+        entry = PageLogEntry.objects.get(page=self.page, action=ACTION)
+        before, after = entry.data["revision_before"], entry.data["revision_after"]
+        response = self.client.get(reverse("wagtailadmin_pages:history", args=(self.page.pk,)))
+        compare = reverse(
+            "wagtailadmin_pages:revisions_compare", args=(self.page.pk, before, after)
+        )
+        revert = reverse("wagtailadmin_pages:revisions_revert", args=(self.page.pk, before))
+        self.assertContains(response, f'href="{compare}"')
+        self.assertContains(response, f'href="{revert}"')
+        self.assertContains(response, "Placeholder spam removed")
+
+
+class TestSaveDraftOnLiveAuthor(AdminFormMixin, WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.author = make_author("rae", bio="<p>Treats rosacea.</p>")
+        cls.author.publish(cls.author.latest_revision)
+        draft = cls.author.latest_revision.as_object()
+        draft.bio = "<p>Treats rosacea. Unapproved new sentence.</p>"
+        draft.save_revision()
+
+    def setUp(self):
+        self.login()
+
+    def test_save_draft_cleans_the_draft_and_leaves_the_live_profile_alone(self):
+        before = Author.objects.get(pk=self.author.pk)
+        self.client.post(
+            reverse("wagtailsnippets_blog_author:edit", args=(self.author.pk,)),
+            self.author_data(self.author, "<p>Treats rosacea. Unapproved new sentence.</p>" + SPAM),
+        )
+        author = Author.objects.get(pk=self.author.pk)
+        self.assertEqual(author.live_revision_id, before.live_revision_id)
+        self.assertEqual(author.last_published_at, before.last_published_at)
+        self.assertEqual(author.bio, "<p>Treats rosacea.</p>")
+        self.assertTrue(author.has_unpublished_changes)
+        draft = author.latest_revision.as_object()
+        self.assertIn("Unapproved new sentence", draft.bio)
+        self.assertNotIn(SPAM_TEXTS[0], draft.bio)
+        self.assertTrue(ModelLogEntry.objects.for_instance(author).filter(action=ACTION).exists())
+
+    def test_publish_raising_after_the_cleaning_commits_nothing(self):
+        """The snippet publish (Revision.publish) and its cleaning are one transaction."""
+        revision = uncleaned(lambda: Author.objects.get(pk=self.author.pk).save_revision(user=None))
+        draft = revision.as_object()
+        draft.bio = "<p>Treats rosacea.</p>" + SPAM
+        with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
+            revision = draft.save_revision()
+        revisions = Revision.objects.count()
+        published.connect(boom, sender=Author, dispatch_uid="test_boom")
+        self.addCleanup(published.disconnect, sender=Author, dispatch_uid="test_boom")
+        with self.assertRaisesMessage(RuntimeError, "process killed"):
+            revision.publish(user=self.user_for_publish())
+        author = Author.objects.get(pk=self.author.pk)
+        self.assertEqual(author.bio, "<p>Treats rosacea.</p>")
+        self.assertEqual(Revision.objects.count(), revisions)
+        self.assertFalse(ModelLogEntry.objects.filter(action=ACTION).exists())
+
+    def user_for_publish(self):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.get(is_superuser=True)
+
+
+class TestPublishIsCleanedFirst(AdminFormMixin, WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.author = make_author("lena")
+        cls.page = make_article(
+            cls.index, "live-post", body=[("paragraph", LIVE_TEXT)], authors=[cls.author]
+        )
+
+    def setUp(self):
+        self.login()
+
+    def test_a_publish_killed_after_cleaning_never_leaves_spam_live(self):
+        page_published.connect(boom, sender=ArticlePage, dispatch_uid="test_boom")
+        self.addCleanup(page_published.disconnect, sender=ArticlePage, dispatch_uid="test_boom")
+        with self.assertRaisesMessage(RuntimeError, "process killed"):
+            self.edit_article(self.page, LIVE_TEXT + SPAM, publish=True)
+        page = ArticlePage.objects.get(pk=self.page.pk)
+        for text in SPAM_TEXTS:
+            self.assertNotIn(text, body_html(page))
+        # The cleaning and its audit entry were stored before anything could go live.
+        entry = PageLogEntry.objects.get(page=page, action=ACTION)
+        self.assertEqual(entry.revision_id, page.latest_revision_id)
+
+    def test_publish_goes_live_cleaned_with_one_cleaning_entry(self):
+        self.edit_article(self.page, LIVE_TEXT + SPAM, publish=True)
+        page = ArticlePage.objects.get(pk=self.page.pk)
+        self.assertNotIn(SPAM_TEXTS[0], body_html(page))
+        entry = PageLogEntry.objects.get(page=page, action=ACTION)
+        self.assertEqual(entry.revision_id, page.live_revision_id)
+        self.assertTrue(
+            PageLogEntry.objects.filter(
+                page=page, action="wagtail.publish", revision_id=page.live_revision_id
+            ).exists()
+        )
+        self.assertFalse(page.has_unpublished_changes)
+
+    def test_scheduled_publishing_cleans_the_revision_before_it_goes_live(self):
+        draft = ArticlePage.objects.get(pk=self.page.pk)
+        draft.body = [("paragraph", LIVE_TEXT + SPAM)]
+        draft.go_live_at = timezone.now() - timedelta(minutes=1)
+        with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
+            revision = draft.save_revision(approved_go_live_at=draft.go_live_at)
+        call_command("publish_scheduled", stdout=StringIO())
+        page = ArticlePage.objects.get(pk=self.page.pk)
+        self.assertNotEqual(page.live_revision_id, self.page.live_revision_id)
+        for text in SPAM_TEXTS:
+            self.assertNotIn(text, body_html(page))
+        entry = PageLogEntry.objects.get(page=page, action=ACTION)
+        self.assertEqual(entry.data["revision_before"], revision.pk)
+
+
+class TestAutomaticRevisionsReadTheLiveVersion(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+
+    def test_clean_object_given_the_draft_does_not_publish_it(self):
+        page = make_article(self.index, "post", body=[("paragraph", LIVE_TEXT)])
+        draft = page.latest_revision.as_object()
+        draft.body = [("paragraph", LIVE_TEXT + DRAFT_TEXT + SPAM)]
+        uncleaned(draft.save_revision)
+        live_revision = page.live_revision_id
+
+        outcome = clean_object(draft).outcome
+
+        page = ArticlePage.objects.get(pk=page.pk)
+        self.assertEqual(page.live_revision_id, live_revision)
+        self.assertNotIn("unapproved change", body_html(page))
+        self.assertFalse(outcome.live_changes)
+        self.assertTrue(outcome.draft_changes)
+        self.assertEqual(outcome.draft_revision, page.latest_revision_id)
+        self.assertNotIn(SPAM_TEXTS[0], body_html(page.latest_revision.as_object()))
+
+
+class TestCleanPlaceholdersAgrees(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+
+    def run_command(self, *args):
+        out = StringIO()
+        call_command("clean_placeholders", *args, "--json", "--no-progress", stdout=out)
+        import json
+
+        return json.loads(out.getvalue())["summary"]
+
+    def test_dry_run_and_apply_agree_after_a_revert(self):
+        page = uncleaned(make_article, self.index, "spam", body=[("paragraph", LIVE_TEXT + SPAM)])
+        outcome = clean_object(page).outcome
+        # An editor reverts the cleaning: the removed text is back on purpose.
+        uncleaned(Revision.objects.get(pk=outcome.revision_before).publish)
+        dry = self.run_command()
+        applied = self.run_command("--apply")
+        self.assertEqual(dry["findings"], applied["findings"])
+        self.assertEqual(dry["findings"], 0)
+        self.assertIn(SPAM_TEXTS[0], body_html(ArticlePage.objects.get(pk=page.pk)))
