@@ -14,6 +14,8 @@ export DJANGO_SECRET_KEY=ci-worker-check-only
 export DJANGO_ALLOWED_HOSTS=localhost
 export SKINCARE_TASKS_BACKEND=database
 export DATABASE_URL="$PGURL/$DBNAME"
+# Production refuses an in-process cache (the worker and the check are two processes).
+export REDIS_URL=${CI_REDIS_URL:-redis://127.0.0.1:6379/9}
 # The worker may fetch only the loopback server the check starts (through the env allowlist).
 export SKINCARE_LINKCHECK_ALLOWLIST=127.0.0.1/32
 export WAGTAILADMIN_BASE_URL=http://localhost

@@ -1,4 +1,9 @@
-"""Production: secrets and hosts come from the environment and are required."""
+"""Production: secrets and hosts come from the environment and are required.
+
+HTTPS is enforced here (redirect, HSTS, secure cookies); a TLS-terminating proxy that does the
+redirect or sends HSTS itself is declared with the switches below, which also silence the
+matching `check --deploy` warning, so the check stays clean only through a stated decision.
+"""
 
 import os
 
@@ -14,13 +19,60 @@ def _required(name: str) -> str:
     return value
 
 
+def _flag(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("1", "true", "yes", "on"):
+        return True
+    if raw in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"Set {name} to 1 or 0, not {raw!r}.")
+
+
+def _seconds(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        return int(raw) if raw else default
+    except ValueError:
+        raise ImproperlyConfigured(f"Set {name} to a number of seconds, not {raw!r}.") from None
+
+
 DEBUG = False
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
 ALLOWED_HOSTS = [h.strip() for h in _required("DJANGO_ALLOWED_HOSTS").split(",") if h.strip()]
 CSRF_TRUSTED_ORIGINS = [
     o.strip() for o in os.environ.get("DJANGO_CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()
 ]
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# HTTPS only. DJANGO_SECURE_SSL_REDIRECT=0 when the proxy in front redirects http to https.
+SECURE_SSL_REDIRECT = _flag("DJANGO_SECURE_SSL_REDIRECT", True)
+if not SECURE_SSL_REDIRECT:
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
+# HSTS for a year, subdomains included (a blog at blog.example.com covers *.blog.example.com
+# only). DJANGO_SECURE_HSTS_SECONDS=0 when the proxy sends the header itself.
+SECURE_HSTS_SECONDS = _seconds("DJANGO_SECURE_HSTS_SECONDS", 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+if not SECURE_HSTS_SECONDS:
+    SILENCED_SYSTEM_CHECKS.append("security.W004")
+elif not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+    SILENCED_SYSTEM_CHECKS.append("security.W005")
+# Browser preload lists are a separate, slow-to-undo commitment made for the whole registered
+# domain, so the directive is opt-in (DJANGO_SECURE_HSTS_PRELOAD=1); leaving it off is a choice.
+SECURE_HSTS_PRELOAD = _flag("DJANGO_SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
+# Trust X-Forwarded-Proto (or another header) only when a proxy is known to set it: otherwise
+# any client could claim https. E.g. DJANGO_SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO.
+_proxy_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    if not _proxy_header.startswith("HTTP_") or not _proxy_header.replace("_", "").isalnum():
+        raise ImproperlyConfigured(
+            "Set DJANGO_SECURE_PROXY_SSL_HEADER to a request.META name such as "
+            f"HTTP_X_FORWARDED_PROTO, not {_proxy_header!r}."
+        )
+    SECURE_PROXY_SSL_HEADER = (_proxy_header.upper(), "https")
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -34,3 +86,36 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
 # request instead (publishing then waits for link checks and webhook deliveries).
 if os.environ.get("SKINCARE_TASKS_BACKEND", "").strip() == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+# The embedded defaults hold for one process on one machine only: SQLite is one file, a locmem
+# cache is private to its process (another process would keep serving API responses a publish
+# invalidated) and the inline task backend makes publishing wait for the network. Refuse them
+# unless SKINCARE_SINGLE_NODE=1 says this site is deployed that way.
+SKINCARE_SINGLE_NODE = _flag("SKINCARE_SINGLE_NODE", False)
+if not SKINCARE_SINGLE_NODE:
+    _single_node_only = [
+        what
+        for what, found in (
+            (
+                "a SQLite database (set DATABASE_URL to a PostgreSQL server)",
+                DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3",  # noqa: F405
+            ),
+            (
+                "an in-process cache (set REDIS_URL)",
+                CACHES["default"]["BACKEND"].endswith("LocMemCache"),  # noqa: F405
+            ),
+            (
+                "the inline task backend (unset SKINCARE_TASKS_BACKEND=immediate)",
+                TASKS["default"]["BACKEND"].endswith("ImmediateBackend"),
+            ),
+        )
+        if found
+    ]
+    if _single_node_only:
+        raise ImproperlyConfigured(
+            "config.settings.production found "
+            + "; ".join(_single_node_only)
+            + ". These work for one process on one machine only: set SKINCARE_SINGLE_NODE=1 "
+            "if that is this deployment."
+        )
