@@ -6,3 +6,8 @@ class BlogConfig(AppConfig):
 
     name = "blog"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from pages.signal_handlers import register_sanitiser
+
+        register_sanitiser(self)

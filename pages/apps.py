@@ -6,3 +6,8 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from .signal_handlers import register_sanitiser
+
+        register_sanitiser(self)

@@ -9,7 +9,7 @@ stored values byte-for-byte intact where nothing changes, and never touches the 
 from __future__ import annotations
 
 import copy
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from wagtail import blocks
@@ -105,11 +105,24 @@ def rewrite_richtext(
     The input is left untouched. When transform returns the same string for every leaf, the
     original list is returned as it is, so callers can test `new is raw_data`.
     """
-    changes = [
-        (leaf, new)
-        for leaf in iter_richtext(stream_block, raw_data)
-        if (new := transform(leaf)) != leaf.value
-    ]
+    return rewrite_leaves(stream_block, raw_data, transform, iter_richtext(stream_block, raw_data))
+
+
+def iter_urls(stream_block: blocks.StreamBlock, raw_data: list) -> Iterator[Leaf]:
+    """The URL-block values of a stream (a citation's URL), with their paths."""
+    for leaf in iter_leaves(stream_block, raw_data):
+        if isinstance(leaf.block, blocks.URLBlock) and isinstance(leaf.value, str):
+            yield leaf
+
+
+def rewrite_leaves(
+    stream_block: blocks.StreamBlock,
+    raw_data: list,
+    transform: Callable[[Leaf], str],
+    leaves: Iterable[Leaf],
+) -> tuple[list, list[tuple[Leaf, str]]]:
+    """Apply transform to the given string leaves of raw_data, as rewrite_richtext does."""
+    changes = [(leaf, new) for leaf in leaves if (new := transform(leaf)) != leaf.value]
     if not changes:
         return raw_data, []
     new_raw = copy.deepcopy(list(raw_data))

@@ -1,69 +1,19 @@
 """Rich text for the API: internal links resolved in bulk, then sanitised on output.
 
-Stored rich text can arrive by any path (admin editor, importer, shell, API), so the API never
-trusts it: after Wagtail's link rewriting, an allowlist sanitiser (nh3, the Rust `ammonia`)
-drops scripts, event-handler attributes and any URL scheme but http(s), mailto and tel.
+The sanitiser itself is the site-wide one in `pages.richtext` (nh3 allowlist); it is re-exported
+here for the API modules that import it from this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
 
-import nh3
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, extract_attrs
 
-ALLOWED_TAGS = frozenset(
-    {
-        "a",
-        "b",
-        "blockquote",
-        "br",
-        "code",
-        "em",
-        "h2",
-        "h3",
-        "h4",
-        "i",
-        "li",
-        "ol",
-        "p",
-        "strong",
-        "sub",
-        "sup",
-        "ul",
-    }
-)
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
-URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
-SAFE_LINK_SCHEMES = ("http", "https")
+from pages.richtext import safe_url, sanitise_html
 
-
-def sanitise_html(markup: str) -> str:
-    """Keep only harmless inline and list markup; scripts and handlers never survive."""
-    if not markup:
-        return ""
-    return nh3.clean(
-        markup,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(attrs) for tag, attrs in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
-
-
-def safe_url(url: str | None) -> str:
-    """An absolute http(s) URL, or '' for anything else (javascript:, data:, junk)."""
-    if not url:
-        return ""
-    url = url.strip()
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    return url if parts.scheme.lower() in SAFE_LINK_SCHEMES and parts.netloc else ""
+__all__ = ["RichTextRenderer", "linked_ids", "safe_url", "sanitise_html"]
 
 
 def linked_ids(fragments: Iterable[str]) -> dict[str, set[int]]:

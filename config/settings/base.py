@@ -111,10 +111,15 @@ if REDIS_URL:
         }
     }
 else:
+    # The embedded default: files on local disk, shared by every process of this machine (web
+    # server, worker, shell, cron's publish_scheduled), so an API cache invalidation made in one
+    # is seen by all. A per-process LocMemCache would keep serving stale and even newly private
+    # pages for up to SKINCARE_API_CACHE_TIMEOUT. Several machines need REDIS_URL.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "skincare",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("SKINCARE_CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
 
@@ -160,4 +165,8 @@ WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Wagtail API v2 (/api/v2/) returns rich text as front-end HTML (links expanded), not DB HTML.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+# Draftail that sanitises a stored value before loading it, so any stored value opens.
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "pages.widgets.SanitisingDraftailRichTextArea"}
+}
 TAGGIT_CASE_INSENSITIVE = True

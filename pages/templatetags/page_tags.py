@@ -1,6 +1,10 @@
 """Template helpers shared by every page template."""
 
 from django import template
+from django.utils.safestring import SafeString, mark_safe
+
+from pages.richtext import safe_url as _safe_url
+from pages.richtext import sanitise_html
 
 register = template.Library()
 
@@ -11,3 +15,20 @@ def get_item(mapping, key):
     if not mapping:
         return None
     return mapping.get(key)
+
+
+@register.filter
+def sanitised_html(markup) -> SafeString:
+    """Front-end HTML through the one sanitiser; Wagtail's richtext output passes through it.
+
+    `templates/wagtailcore/shared/richtext.html` applies it, and that template is what both the
+    `|richtext` filter and a RichText value's own rendering use.
+    """
+    # mark_safe is sound: nh3 output holds only allowlisted tags, attributes and schemes.
+    return mark_safe(sanitise_html(str(markup or "")))
+
+
+@register.filter
+def safe_url(url) -> str:
+    """An http(s) URL from data for an href, or '' (then the template prints no link)."""
+    return _safe_url(str(url) if url else "")
