@@ -26,7 +26,7 @@ from blog.linkcheck.fetch import check_url, check_urls_sync
 from blog.linkcheck.links import sync_links, url_key
 from blog.linkcheck.models import CheckedUrl, Link, UrlCheck
 from blog.linkcheck.schedule import decide
-from blog.linkcheck.status import NOT_FINAL, LinkResult, LinkStatus
+from blog.linkcheck.status import NOT_FINAL, LinkResult, LinkStatus, network_unreachable
 
 # Settings of the database side, beside the engine's in conf.py (same prefix).
 SERVICE_DEFAULTS: dict[str, Any] = {
@@ -55,6 +55,7 @@ class RunSummary:
     internal_changed: int = 0
     urls_checked: int = 0
     statuses: Counter = field(default_factory=Counter)
+    network_error: str = ""  # set when the run stopped because the network looked unreachable
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -63,7 +64,12 @@ class RunSummary:
             "internal_changed": self.internal_changed,
             "urls_checked": self.urls_checked,
             "statuses": dict(sorted(self.statuses.items())),
+            "network_error": self.network_error,
         }
+
+
+class NetworkUnreachable(Exception):
+    """Every host of a batch failed DNS: the machine is offline, not the links broken."""
 
 
 # --- results ---------------------------------------------------------------------------------
@@ -162,6 +168,13 @@ def check_claimed(urls: list[CheckedUrl], *, progress: Progress | None = None) -
     except BaseException:
         release(urls)
         raise
+    if network_unreachable(results):
+        release(urls)
+        hosts = len({u.host for u in urls})
+        raise NetworkUnreachable(
+            f"The link checker could not reach the network: DNS lookups failed for all {hosts} "
+            "hosts, so no link statuses were changed. Check the machine's DNS and run again."
+        )
     recorded = []
     for done, result in enumerate(results, start=1):
         recorded.append(record_result(by_url[result.url], result))
@@ -203,9 +216,12 @@ def check_object(obj, *, external: bool = True) -> RunSummary:
     summary.links = len(rows)
     if external:
         claimed = claim(stale_urls_of(obj), limit=service_setting("BATCH_SIZE"))
-        for checked in check_claimed(claimed):
-            summary.urls_checked += 1
-            summary.statuses[checked.status] += 1
+        try:
+            for checked in check_claimed(claimed):
+                summary.urls_checked += 1
+                summary.statuses[checked.status] += 1
+        except NetworkUnreachable as err:
+            summary.network_error = str(err)
     return summary
 
 
@@ -272,7 +288,12 @@ def run(
                 if progress is not None:
                     progress("fetch", base + count, max(total, base + count))
 
-            for checked in check_claimed(claimed, progress=step):
+            try:
+                recorded = check_claimed(claimed, progress=step)
+            except NetworkUnreachable as err:
+                summary.network_error = str(err)
+                break  # later batches would only fail the same way
+            for checked in recorded:
                 summary.urls_checked += 1
                 summary.statuses[checked.status] += 1
             done += len(claimed)

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
+from urllib.parse import urlsplit
 
 import aiohttp
 
@@ -203,6 +204,37 @@ NXDOMAIN_ERRORS = frozenset(
 )
 
 
+DNS_NOT_FOUND = "unknown host (DNS lookup found no address)"
+DNS_FAILED = "DNS lookup failed:"
+# Fewer hosts than this failing DNS together look like dead links, not a dead resolver.
+OFFLINE_MIN_HOSTS = 2
+
+
+def is_dns_failure(result: LinkResult) -> bool:
+    """Whether the check failed because a name did not resolve (on any redirect hop)."""
+    return result.http_status is None and result.reason.startswith((DNS_NOT_FOUND, DNS_FAILED))
+
+
+def network_unreachable(results: list[LinkResult]) -> bool:
+    """Whether a run looks offline: every URL failed DNS, across at least two hosts.
+
+    Such results say nothing about the links, so they are not recorded. With a single host
+    there is no telling a dead domain from a dead resolver, and the failure is recorded (as
+    temporary, so it only becomes broken when later checks confirm it).
+    """
+    if not results or not all(is_dns_failure(result) for result in results):
+        return False
+    hosts = {_host(result.url) for result in results}
+    return len(hosts) >= OFFLINE_MIN_HOSTS
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return url
+
+
 def classify_exception(exc: BaseException) -> tuple[LinkStatus, str]:
     """Classify a failed request; never raises."""
     causes = _causes(exc)
@@ -211,9 +243,11 @@ def classify_exception(exc: BaseException) -> tuple[LinkStatus, str]:
             return LinkStatus.REFUSED, f"refused: {cause}"
     for cause in causes:
         if isinstance(cause, socket.gaierror):
+            # Temporary even for "no such name": a resolver that is offline or failing says the
+            # same, so the name counts as broken only once later checks confirm it (schedule.py).
             if cause.errno in NXDOMAIN_ERRORS:
-                return LinkStatus.BROKEN, "unknown host (DNS lookup found no address)"
-            return LinkStatus.TEMPORARY, f"DNS lookup failed: {cause.strerror or cause}"
+                return LinkStatus.TEMPORARY, DNS_NOT_FOUND
+            return LinkStatus.TEMPORARY, f"{DNS_FAILED} {cause.strerror or cause}"
     if isinstance(exc, aiohttp.ClientConnectorCertificateError | ssl.SSLCertVerificationError):
         return LinkStatus.BROKEN, f"TLS certificate rejected: {_short(exc)}"
     if isinstance(exc, aiohttp.ClientSSLError | ssl.SSLError):

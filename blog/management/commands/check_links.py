@@ -66,6 +66,8 @@ class Command(BaseCommand):
         )
         for status, count in sorted(summary.statuses.items()):
             self.stdout.write(f"  {status}: {count}")
+        if summary.network_error:
+            self.stdout.write(self.style.WARNING(summary.network_error))
 
     def _check_url(self, url: str, *, as_json: bool) -> None:
         try:

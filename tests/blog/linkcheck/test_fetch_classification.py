@@ -84,10 +84,10 @@ class TestFetchClassification(ServerTestCase):
             ["SkincareLinkChecker/1.0 (+https://skincare.example/about/link-checker)"],
         )
 
-    def test_unknown_host_is_broken(self):
+    def test_unknown_host_is_temporary_until_confirmed(self):
         resolver = StaticResolver({})
         result = check_url(f"http://no-such-host.test:{self.server.port}/", resolver=resolver)
-        self.assertEqual(result.status, BROKEN)
+        self.assertEqual(result.status, TEMPORARY)
         self.assertIn("unknown host", result.reason)
 
     def test_connection_refused_is_temporary(self):

@@ -41,23 +41,30 @@ class TestUrlError(SimpleTestCase):
 
 
 class TestMalformedLinkInAFlow(LoopbackTestCase):
-    """Publishing and the whole-site run record it as invalid and check the others."""
+    """The publish task and the whole-site run record it as invalid and check the others.
 
-    def body(self):
+    Saving sanitises rich text now (pages.signal_handlers), so the malformed href is written the
+    way content stored before that, or by a bulk import, would have it: bypassing save().
+    """
+
+    def paragraph(self):
         anchors = (
             f'<a href="{self.server.url("/ok")}">fine</a> '
             f'<a href="{MALFORMED}">oops</a> '
             f'<a href="{self.server.url("/missing")}">gone</a>'
         )
-        return [("paragraph", f"<p>{anchors}</p>")]
+        return {"type": "paragraph", "value": f"<p>{anchors}</p>", "id": "p1"}
+
+    def legacy_page(self, slug):
+        page = make_article(self.index, slug)
+        type(page).objects.filter(pk=page.pk).update(body=[self.paragraph()])
+        return page
 
     def statuses(self, page):
         return dict(Link.objects.filter(page=page).values_list("text", "status"))
 
-    def test_publishing_records_it_as_invalid(self):
-        with self.captureOnCommitCallbacks(execute=True):
-            page = make_article(self.index, "malformed-task", body=self.body())
-        # The task the publish queued ran to the end (inline in the test settings).
+    def test_the_publish_task_records_it_as_invalid(self):
+        page = self.legacy_page("malformed-task")
         result = check_object_links.enqueue(kind=PAGE, object_id=page.pk)
         self.assertEqual(result.status, "SUCCESSFUL")
         self.assertEqual(self.statuses(page), {"fine": "ok", "oops": "invalid", "gone": "broken"})
@@ -66,7 +73,7 @@ class TestMalformedLinkInAFlow(LoopbackTestCase):
         self.assertIsNone(link.checked_url)
 
     def test_the_whole_site_run_checks_everything_else(self):
-        bad = make_article(self.index, "malformed-run", body=self.body())
+        bad = self.legacy_page("malformed-run")
         good = make_article(
             self.index,
             "good-run",
