@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Q
@@ -52,6 +53,27 @@ class ArticleAuthor(Orderable):
     author = models.ForeignKey("blog.Author", related_name="+", on_delete=models.PROTECT)
 
     panels = [FieldPanel("author")]
+
+
+class ReviewerPanel(FieldPanel):
+    """The medical reviewer as a list of the authors who can review, with a refusal that says why.
+
+    Wagtail's snippet chooser ignores ``limit_choices_to`` and would offer every author, then
+    fail with a generic "Select a valid choice".
+    """
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["widgets"] = {self.field_name: forms.Select}
+        options["error_messages"] = {
+            self.field_name: {
+                "invalid_choice": _(
+                    "Only authors marked “can act as medical reviewer” can review an article; "
+                    "choose one of them, or mark this author as a reviewer on their profile first."
+                )
+            }
+        }
+        return options
 
 
 class ArticlePage(AutoRevisionMixin, SeoPage):
@@ -109,7 +131,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             "article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")
         ),
         MultiFieldPanel(
-            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")],
+            [ReviewerPanel("medical_reviewer"), FieldPanel("last_reviewed")],
             heading=_("Medical review"),
         ),
         MultiFieldPanel(

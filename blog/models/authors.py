@@ -16,6 +16,10 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from blog.revisions import AutoRevisionMixin
+from blog.visibility import published_pages
+from pages.validators import validate_web_url
+
+from .article import NEWEST_FIRST, ArticlePage
 
 
 class AuthorExpertise(TaggedItemBase):
@@ -55,7 +59,7 @@ class Author(
     photo = models.ForeignKey(
         "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    website = models.URLField(blank=True)
+    website = models.URLField(blank=True, validators=[validate_web_url])
     expertise = ClusterTaggableManager(
         through=AuthorExpertise, blank=True, verbose_name=_("areas of expertise")
     )
@@ -117,7 +121,18 @@ class Author(
         return "blog/author_profile.html"
 
     def get_preview_context(self, request, mode_name):
-        return {"author": self, "posts": [], "is_preview": True}
+        """The profile as readers will see it: the live posts they wrote, then those they reviewed."""
+        if self.pk is None:  # previewing an author who is not saved yet
+            return {"author": self, "posts": [], "reviewed_posts": [], "is_preview": True}
+        posts = published_pages(ArticlePage.objects.all()).specific().order_by(*NEWEST_FIRST)
+        return {
+            "author": self,
+            "posts": posts.filter(article_authors__author=self).distinct(),
+            "reviewed_posts": posts.filter(medical_reviewer=self).exclude(
+                article_authors__author=self
+            )[:10],
+            "is_preview": True,
+        }
 
 
 class AuthorProfileLink(Orderable):
@@ -125,6 +140,6 @@ class AuthorProfileLink(Orderable):
 
     author = ParentalKey(Author, related_name="profile_links", on_delete=models.CASCADE)
     label = models.CharField(max_length=60, help_text=_("E.g. 'LinkedIn' or 'Clinic profile'."))
-    url = models.URLField()
+    url = models.URLField(validators=[validate_web_url])
 
     panels = [FieldPanel("label"), FieldPanel("url")]

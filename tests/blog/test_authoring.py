@@ -7,7 +7,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import ArticlePage, Author, BlogIndexPage, ProductReviewPage
 from pages.models import HomePage, StandardPage
-from tests.factories import benefits_form, make_author, make_site, phase_form, phases_form
+from tests.factories import (
+    benefits_form,
+    make_article,
+    make_author,
+    make_site,
+    phase_form,
+    phases_form,
+)
 
 
 def article_form(author: Author, slug="new-post", **extra) -> dict:
@@ -148,6 +155,23 @@ class TestPageCreation(WagtailPageTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertIn("medical_reviewer", response.context["form"].errors)
 
+    def test_reviewer_chooser_offers_only_authors_who_can_review(self):
+        url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", self.index.pk))
+        response = self.client.get(url)
+        self.assertContains(
+            response, f'<option value="{self.reviewer.pk}">Maya</option>', html=True
+        )
+        self.assertNotContains(
+            response, f'<option value="{self.author.pk}">Lena</option>', html=True
+        )
+
+    def test_a_reviewer_who_cannot_review_is_refused_saying_why(self):
+        url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", self.index.pk))
+        response = self.client.post(url, article_form(self.author, medical_reviewer=self.author.pk))
+        errors = response.context["form"].errors["medical_reviewer"]
+        self.assertIn("can act as medical reviewer", " ".join(errors))
+        self.assertNotIn("Select a valid choice", " ".join(errors))
+
     def test_scheduled_publishing_keeps_the_page_off_the_site(self):
         url = reverse("wagtailadmin_pages:add", args=("blog", "articlepage", self.index.pk))
         data = article_form(self.author, go_live_at="2099-01-01 09:00", action_publish="Publish")
@@ -223,6 +247,26 @@ class TestAuthorAdmin(WagtailPageTestCase):
             author.same_as(), ["https://rae.example.org", "https://clinic.example.org/rae"]
         )
         self.assertEqual(sorted(t.name for t in author.expertise.all()), ["acne", "rosacea"])
+
+    def test_preview_lists_the_live_posts_they_wrote_or_reviewed(self):
+        _home, index = make_site()
+        author = make_author("rae", name="Dr Rae Lin", can_review=True)
+        other = make_author("bo")
+        make_article(index, "written", title="Written by Rae", authors=[author])
+        make_article(
+            index, "reviewed", title="Reviewed by Rae", authors=[other], medical_reviewer=author
+        )
+        make_article(index, "draft", title="Unpublished draft", authors=[author], publish=False)
+        make_article(index, "unrelated", title="Someone else's post", authors=[other])
+        url = reverse(
+            "wagtailsnippets_blog_author:revisions_view",
+            args=(author.pk, author.latest_revision_id),
+        )
+        response = self.client.get(url)
+        self.assertContains(response, "Written by Rae")
+        self.assertContains(response, "Reviewed by Rae")
+        self.assertNotContains(response, "Unpublished draft")
+        self.assertNotContains(response, "Someone else")
 
     def test_listing_search_finds_author(self):
         make_author("zed", name="Zed Quill", credentials="Esthetician")
