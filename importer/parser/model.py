@@ -59,6 +59,7 @@ class Phase:
     start: dict | None  # {"value": int | None, "unit": str}, the stored TimeframeBlock shape
     end: dict | None
     description: str
+    estimated: bool = False  # the start was inferred (the text gave none); the editor checks it
 
     def as_dict(self) -> dict:
         return {
@@ -66,6 +67,7 @@ class Phase:
             "label": self.label,
             "start": self.start,
             "end": self.end,
+            "estimated": self.estimated,
             "description": self.description,
         }
 

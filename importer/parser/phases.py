@@ -4,6 +4,9 @@ into the {"value", "unit"} shape PhasesBlock stores (see pages/blocks/phases.py)
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+
+from importer.parser.model import Phase
 
 _UNITS = {
     "hour": "hours",
@@ -154,3 +157,46 @@ def split_phase_heading(text: str) -> tuple[str, str]:
         if has_timeframe(second) and not has_timeframe(first):
             return first, second
     return text, text if has_timeframe(text) else ""
+
+
+_HOURS = {"hours": 1, "days": 24, "weeks": 24 * 7, "months": 730}
+
+
+def _hours(frame: dict | None) -> float | None:
+    if not frame or frame.get("value") is None:
+        return None
+    return frame["value"] * _HOURS[frame.get("unit") or "days"]
+
+
+def settle(found: list[Phase]) -> tuple[list[Phase], list[str]]:
+    """Phases the PhasesBlock accepts: every start set and in order, no end before its start.
+
+    A start the text leaves vague ('over the following weeks') becomes the previous phase's
+    end (or start; 0 for the first phase) and is marked estimated; the label keeps the words.
+    """
+    settled: list[Phase] = []
+    notes: list[str] = []
+    prev_start = prev_end = None
+    for phase in found:
+        start, end, estimated = phase.start, phase.end, False
+        if _hours(start) is None:
+            base = prev_end if _hours(prev_end) is not None else prev_start
+            start = dict(base) if base else {"value": 0, "unit": (start or {}).get("unit", "days")}
+            estimated = True
+            notes.append(
+                f"'{phase.name}' has no clear start ('{phase.label or 'no timing given'}'); "
+                f"set to {start['value']} {start['unit']}, when the phase before it ends. Check it."
+            )
+        elif prev_start is not None and _hours(start) < _hours(prev_start):
+            notes.append(
+                f"'{phase.name}' starts ({start['value']} {start['unit']}) before the phase "
+                f"before it; set to {prev_start['value']} {prev_start['unit']}. Check it."
+            )
+            start, estimated = dict(prev_start), True
+        if _hours(end) is not None and _hours(end) < _hours(start):
+            notes.append(f"'{phase.name}' ended before it started; its end is left open.")
+            end = None
+        end = end or {"value": None, "unit": start["unit"]}
+        settled.append(replace(phase, start=start, end=end, estimated=estimated))
+        prev_start, prev_end = start, end
+    return settled, notes

@@ -77,24 +77,18 @@ class TimelineSections:
 
     def emit_phases(self, found: list[Phase], texts: list[str]) -> None:
         heading, intro = self.take_block_heading("Timeline")
+        settled, notes = tf.settle(found)
+        self.out.notes.extend(("phase_timing", note) for note in notes)
         items = []
-        for phase in found:
+        for phase in settled:
             self.out.phases.append(phase)
-            if phase.start is None or phase.start.get("value") is None:
-                self.out.notes.append(
-                    (
-                        "phase_timing",
-                        f"Set when '{phase.name}' starts: the text says '{phase.label or 'nothing'}'.",
-                    )
-                )
             items.append(
                 self.item(
                     {
                         "name": phase.name[:120],
                         "label": phase.label[:120],
-                        "start": phase.start or {"value": None, "unit": "days"},
-                        "end": phase.end
-                        or {"value": None, "unit": (phase.start or {}).get("unit", "days")},
+                        "start": phase.start,
+                        "end": phase.end,
                         "description": p_html(phase.description),
                     }
                 )
