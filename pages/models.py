@@ -13,6 +13,7 @@ from wagtail.search import index
 
 from .blocks import BodyStreamBlock
 from .content import table_of_contents
+from .validators import validate_web_url
 
 
 class SeoPage(Page):
@@ -27,7 +28,9 @@ class SeoPage(Page):
         help_text=_("Shown when the page is shared; falls back to the hero image."),
     )
     canonical_url = models.URLField(
-        blank=True, help_text=_("Only if this content first appeared elsewhere.")
+        blank=True,
+        validators=[validate_web_url],
+        help_text=_("Only if this content first appeared elsewhere."),
     )
     noindex = models.BooleanField(
         default=False, help_text=_("Ask search engines not to index this page.")

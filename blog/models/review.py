@@ -17,6 +17,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from pages.validators import validate_web_url
+
 from .article import ArticlePage
 
 CATEGORY_CHOICES = [
@@ -238,7 +240,7 @@ class ReviewBuyLink(Orderable):
 
     page = ParentalKey(ProductReviewPage, related_name="buy_links", on_delete=models.CASCADE)
     retailer = models.CharField(max_length=80)
-    url = models.URLField(max_length=500)
+    url = models.URLField(max_length=500, validators=[validate_web_url])
     price_note = models.CharField(
         max_length=60, blank=True, help_text=_("E.g. '$39 at the time of writing'.")
     )

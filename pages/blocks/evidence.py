@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..validators import validate_web_url
 from .basic import INLINE_FEATURES
 
 CITATION_REFS_RE = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
@@ -46,7 +47,7 @@ class CitationBlock(blocks.StructBlock):
         validators=[RegexValidator(PMID_RE, _("A PubMed ID is digits only."))],
         label="PMID",
     )
-    url = blocks.URLBlock(required=False, label="URL")
+    url = blocks.URLBlock(required=False, label="URL", validators=[validate_web_url])
 
     class Meta:
         icon = "doc-full"
