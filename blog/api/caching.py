@@ -101,6 +101,8 @@ class Entry(NamedTuple):
     etag: str
     last_modified: int
     last_modified_header: str
+    # WWW-Authenticate of a 401 (preview tokens); such responses are never stored.
+    challenge: str = ""
 
     @classmethod
     def from_response(
@@ -126,6 +128,7 @@ class Entry(NamedTuple):
             f'W/"{digest}"',
             generation.changed_at,
             http_date(generation.changed_at),
+            response.get("WWW-Authenticate", ""),
         )
 
 
@@ -225,6 +228,8 @@ def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:
     response["Cache-Control"] = cache_control(shared)
     response["Vary"] = VARY
     response["Content-Length"] = str(len(response.content))
+    if entry.challenge:
+        response["WWW-Authenticate"] = entry.challenge
     return add_cors_headers(request, response)
 
 

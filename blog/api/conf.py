@@ -39,9 +39,10 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_API_AUTOCOMPLETE_LIMIT": 8,
     "SKINCARE_API_FEED_ITEMS": 20,
     # Front-end preview of drafts: where the admin's "Preview in front end" link points
-    # ({token} and {page_id} are filled in) and how long a preview token stays valid.
+    # ({token} and {page_id} are filled in) and how long a preview token stays valid, in
+    # seconds: short, since anyone holding the link sees the page's drafts until then.
     "SKINCARE_API_PREVIEW_URL": "http://localhost:3000/api/preview?token={token}",
-    "SKINCARE_API_PREVIEW_TOKEN_MAX_AGE": 3600,
+    "SKINCARE_API_PREVIEW_TOKEN_MAX_AGE": 15 * 60,
     # Webhooks: timeout per attempt, attempts in all, and exponential backoff between them
     # (base * 2 ** (attempt - 1), capped).
     "SKINCARE_API_WEBHOOK_TIMEOUT": 5.0,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from django.http import HttpRequest, HttpResponse
 
@@ -29,6 +29,7 @@ class ApiProblem(Exception):
         title: str = "",
         invalid_params: Iterable[tuple[str, str]] = (),
         valid_params: Iterable[str] = (),
+        headers: Mapping[str, str] | None = None,
     ):
         super().__init__(detail or title)
         self.status = status
@@ -36,6 +37,7 @@ class ApiProblem(Exception):
         self.detail = detail
         self.invalid_params = list(invalid_params)
         self.valid_params = sorted(valid_params)
+        self.headers = dict(headers or {})  # e.g. WWW-Authenticate on a 401
 
 
 def not_found(detail: str = "No public content matches this URL.") -> ApiProblem:
@@ -52,5 +54,8 @@ def problem_response(request: HttpRequest, problem: ApiProblem) -> HttpResponse:
         valid_params=problem.valid_params,
     )
     return HttpResponse(
-        body.model_dump_json(), status=problem.status, content_type=PROBLEM_CONTENT_TYPE
+        body.model_dump_json(),
+        status=problem.status,
+        content_type=PROBLEM_CONTENT_TYPE,
+        headers=problem.headers,
     )

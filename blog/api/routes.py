@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 from ninja import Path, Query, Router
 from pydantic import BaseModel
-from wagtail.models import Page, Revision
+from wagtail.models import Page
 
 from blog.models import ArticlePage
 
@@ -26,7 +26,7 @@ from .listings import (
     post_list,
     tag_list,
 )
-from .preview import PreviewTokenError, read_token
+from .preview import WWW_AUTHENTICATE, PreviewTokenError, read_token
 from .problems import ApiProblem, not_found
 from .queries import PostFilters, public_pages, with_detail_data
 from .scope import SiteScope, site_scope
@@ -234,21 +234,17 @@ def site_info(request: HttpRequest):
 )
 @endpoint_policy(s.PreviewQuery, shared=False)
 def preview(request: HttpRequest, query: Query[s.PreviewQuery]):
-    """A draft revision, in the detail schema, for the holder of a preview token."""
+    """The page's latest draft, in the detail schema, for the holder of a preview token."""
     try:
         grant = read_token(query.token)
     except PreviewTokenError as err:
-        raise ApiProblem(401, str(err)) from err
+        raise ApiProblem(401, str(err), headers={"WWW-Authenticate": WWW_AUTHENTICATE}) from err
     if query.id is not None and query.id != grant.page_id:
         raise not_found("This preview token is for another page.")
     page = Page.objects.filter(pk=grant.page_id).first()
-    revision = (
-        Revision.page_revisions.filter(pk=grant.revision_id, object_id=str(grant.page_id)).first()
-        if page
-        else None
-    )
+    revision = page.get_latest_revision() if page else None
     if revision is None:
-        raise not_found("The page or revision of this preview no longer exists.")
+        raise not_found("The page of this preview no longer exists or has no saved draft.")
     draft = revision.as_object()
     if not isinstance(draft, ArticlePage):
         raise not_found("Only articles and reviews can be previewed here.")
