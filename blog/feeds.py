@@ -41,7 +41,7 @@ class LatestPostsFeed(Feed):
 
     def items(self, site: Site):
         limit = api_setting("SKINCARE_API_FEED_ITEMS")
-        return live_posts().descendant_of(site.root_page, inclusive=True)[:limit]
+        return live_posts(site)[:limit]
 
     def item_title(self, item: ArticlePage) -> str:
         return item.title

@@ -10,13 +10,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.api.v2 import api_router
 from blog.feeds import LatestPostsAtomFeed, LatestPostsFeed
+from blog.sitemaps import VisibleSitemap
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
-    path("sitemap.xml", sitemap),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}),
     path("api/v1/", include("blog.api.urls", namespace="content_api")),
     path("api/v2/", api_router.urls),
     path("feeds/rss/", LatestPostsFeed(), name="blog_feed_rss"),

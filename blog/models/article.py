@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +19,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from blog.api.v2_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
-from blog.revisions import AutoRevisionMixin
+from blog.visibility import request_site, visible_pages
 from pages.blocks import BodyStreamBlock, parse_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
@@ -55,28 +54,7 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class ReviewerPanel(FieldPanel):
-    """The medical reviewer as a list of the authors who can review, with a refusal that says why.
-
-    Wagtail's snippet chooser ignores ``limit_choices_to`` and would offer every author, then
-    fail with a generic "Select a valid choice".
-    """
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["widgets"] = {self.field_name: forms.Select}
-        options["error_messages"] = {
-            self.field_name: {
-                "invalid_choice": _(
-                    "Only authors marked “can act as medical reviewer” can review an article; "
-                    "choose one of them, or mark this author as a reviewer on their profile first."
-                )
-            }
-        }
-        return options
-
-
-class ArticlePage(AutoRevisionMixin, SeoPage):
+class ArticlePage(SeoPage):
     """A blog post: typed blocks for benefits, phases and citations, with a medical review."""
 
     dek = models.CharField(
@@ -131,7 +109,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             "article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")
         ),
         MultiFieldPanel(
-            [ReviewerPanel("medical_reviewer"), FieldPanel("last_reviewed")],
+            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")],
             heading=_("Medical review"),
         ),
         MultiFieldPanel(
@@ -208,20 +186,23 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             if block["type"] == "citations"
         )
 
-    def related_posts(self, limit: int = 3):
-        """Live public posts sharing the most tags with this one, newest first on ties."""
+    def related_posts(self, site: Site | None = None, limit: int = 3):
+        """Posts a reader of `site` (default: the page's own) may see that share the most tags
+        with this one, newest first on ties."""
         # tags.all() also works on unsaved previews, where the relation is held in memory.
         tag_ids = [tag.pk for tag in self.tags.all() if tag.pk]
         if not tag_ids:
             return ArticlePage.objects.none()
         return (
-            ArticlePage.objects.live()
-            .public()
+            visible_pages(ArticlePage.objects.all(), site or self.get_site())
             .exclude(pk=self.pk)
             .filter(tagged_items__tag_id__in=tag_ids)
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared_tags", *NEWEST_FIRST)
-            .select_related("hero_image")[:limit]
+            .select_related("hero_image")
+            .prefetch_related(
+                Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
+            )[:limit]
         )
 
     # --- validation and saving -----------------------------------------------------------------
@@ -279,7 +260,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
         context = super().get_context(request, *args, **kwargs)
         context["toc"] = self.table_of_contents
         context["anchors"] = {entry.block_id: entry.anchor for entry in self.table_of_contents}
-        context["related_posts"] = self.related_posts()
+        context["related_posts"] = self.related_posts(request_site(request))
         return context
 
 

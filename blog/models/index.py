@@ -12,22 +12,29 @@ from taggit.models import Tag
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.models import Site
 from wagtail.search import index
 
+from blog.visibility import published_pages, request_site, visible_pages
 from pages.models import SeoPage
 
 from .article import NEWEST_FIRST, ArticleAuthor, ArticlePage
 from .authors import Author
+from .tags import ArticlePageTag
 
 POSTS_PER_PAGE = 12
 
 
-def live_posts():
-    """Live, public posts (articles and reviews) with what a card needs, in few queries."""
+def live_posts(site: Site | None = None):
+    """Posts (articles and reviews) a reader of `site` may see, with what a card needs.
+
+    Every public listing passes the reader's site; without one (commands, tests) posts of
+    every site are included.
+    """
+    posts = ArticlePage.objects.all()
+    posts = published_pages(posts) if site is None else visible_pages(posts, site)
     return (
-        ArticlePage.objects.live()
-        .public()
-        .specific()
+        posts.specific()
         .select_related("hero_image")
         .prefetch_related(
             Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
@@ -52,8 +59,9 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
     class Meta:
         verbose_name = _("blog index")
 
-    def posts(self):
-        return live_posts().descendant_of(self)
+    def posts(self, request):
+        """The posts under this index a reader of the request's site may see."""
+        return live_posts(request_site(request)).descendant_of(self)
 
     def paginate(self, request, queryset):
         paginator = Paginator(queryset, POSTS_PER_PAGE)
@@ -66,10 +74,13 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
 
     @path("")
     def post_list(self, request):
-        posts = self.posts()
+        posts = self.posts(request)
         active_tag = active_author = None
         if tag_slug := request.GET.get("tag"):
-            active_tag = get_object_or_404(Tag, slug=tag_slug)
+            # Only tags of posts the reader may see: a tag used only on drafts or private pages
+            # is a 404 like an unknown one, so the answer reveals nothing about hidden pages.
+            used = ArticlePageTag.objects.filter(content_object_id__in=posts.values("pk"))
+            active_tag = get_object_or_404(Tag, slug=tag_slug, pk__in=used.values("tag_id"))
             posts = posts.filter(tags=active_tag)
         if author_slug := request.GET.get("author"):
             active_author = get_object_or_404(Author, slug=author_slug, live=True)
@@ -95,9 +106,11 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
     @path("authors/<slug:slug>/", name="author_profile")
     def author_profile(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug, live=True)
-        posts = self.posts().filter(article_authors__author=author).distinct()
+        posts = self.posts(request).filter(article_authors__author=author).distinct()
         reviewed = (
-            self.posts().filter(medical_reviewer=author).exclude(article_authors__author=author)
+            self.posts(request)
+            .filter(medical_reviewer=author)
+            .exclude(article_authors__author=author)
         )
         return self.render(
             request,
@@ -109,5 +122,7 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
             template="blog/author_profile.html",
         )
 
-    def author_url(self, author: Author) -> str:
-        return self.url + self.reverse_subpage("author_profile", kwargs={"slug": author.slug})
+    def author_url(self, author: Author, request=None) -> str:
+        """The author's profile URL, relative when the request is for this index's site."""
+        base = self.get_url(request)
+        return base + self.reverse_subpage("author_profile", kwargs={"slug": author.slug})

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from blog.models.review import CATEGORY_CHOICES
 
@@ -14,6 +15,20 @@ MAX_QUERY_LENGTH = 200
 # Wagtail and taggit slugs: letters (any script), digits, underscores and hyphens.
 SLUG_PATTERN = r"^[-\w]+$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=255)]
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date_text(value: object) -> object:
+    """Only YYYY-MM-DD text: pydantic's lax date also reads "0" as a Unix timestamp (1970)."""
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not ISO_DATE.fullmatch(value):
+        raise ValueError("Expected a date as YYYY-MM-DD.")
+    return value
+
+
+# A calendar date exactly as the schema's `format: date` says (RFC 3339 full-date).
+IsoDate = Annotated[date, BeforeValidator(_iso_date_text)]
 
 
 class QuerySchema(BaseModel):
@@ -37,8 +52,8 @@ class PostFilterQuery(PageQuery):
     )
     tag_match: Literal["all", "any"] = Field("all", description="Require all tags or any.")
     author: Slug | None = Field(None, description="Author slug.")
-    published_after: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
-    published_before: date | None = Field(None, description="Inclusive, YYYY-MM-DD.")
+    published_after: IsoDate | None = Field(None, description="Inclusive, YYYY-MM-DD.")
+    published_before: IsoDate | None = Field(None, description="Inclusive, YYYY-MM-DD.")
     q: str | None = Field(None, min_length=1, max_length=MAX_QUERY_LENGTH, description="Search.")
     ordering: (
         Literal["-published", "published", "-updated", "updated", "title", "-title", "relevance"]

@@ -1,0 +1,62 @@
+"""What a reader may see: live, public, unexpired pages of the Wagtail Site they are reading.
+
+The one rule behind every public surface of the HTML site (home, index, tag and author
+filters, related posts, feeds, sitemap, site search) and Wagtail's API v2, matching what
+`/api/v1/` serves through `blog.api.queries.public_pages`. `blog.models.live_posts(site)` is
+the queryset of posts built on it.
+"""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, IntegerField, Model, Q, QuerySet
+from django.db.models.functions import Cast, Now
+from django.http import HttpRequest
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.query import PageQuerySet
+
+
+def not_expired() -> Q:
+    """Pages whose expiry time has not passed.
+
+    Wagtail only clears `live` when the publish_scheduled command runs; until then an expired
+    page is still live, so readers' querysets check the time themselves.
+    """
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
+
+
+def published_pages(pages: PageQuerySet) -> PageQuerySet:
+    """Live, public, unexpired pages of any site (site-independent work: commands, tests)."""
+    return pages.live().public().filter(not_expired())
+
+
+def visible_pages(pages: PageQuerySet, site: Site | None) -> PageQuerySet:
+    """`pages` narrowed to what a reader of `site` may see (nothing without a site)."""
+    if site is None:
+        return pages.none()
+    return published_pages(pages).in_site(site)
+
+
+def request_site(request: HttpRequest | None) -> Site | None:
+    """The Wagtail Site a request is for (Wagtail caches it on the request)."""
+    return Site.find_for_request(request) if request is not None else None
+
+
+def media_used_on(model: type[Model], pages: PageQuerySet) -> QuerySet:
+    """Images or documents (`model`) that `pages` use, per Wagtail's reference index.
+
+    The index records what each page's row holds, i.e. its live content once published, so a
+    file only a draft or a pending revision uses is not included. The index is refreshed by a
+    task after each save (inline in the embedded default, by the worker in production).
+    """
+    page_ids = pages.order_by().annotate(ref_id=Cast("pk", CharField())).values("ref_id")
+    used = (
+        ReferenceIndex.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Page),
+            to_content_type=ContentType.objects.get_for_model(model),
+            object_id__in=page_ids,
+        )
+        .annotate(media_id=Cast("to_object_id", IntegerField()))
+        .values("media_id")
+    )
+    return model._default_manager.filter(pk__in=used)
