@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -23,6 +24,7 @@ from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
 from blog.api.v2_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
+from blog.revisions import AutoRevisionMixin
 from blog.visibility import request_site, visible_pages
 from pages.blocks import BodyStreamBlock, parse_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
@@ -54,7 +56,28 @@ class ArticleAuthor(Orderable):
     panels = [FieldPanel("author")]
 
 
-class ArticlePage(SeoPage):
+class ReviewerPanel(FieldPanel):
+    """The medical reviewer as a list of the authors who can review, with a refusal that says why.
+
+    Wagtail's snippet chooser ignores ``limit_choices_to`` and would offer every author, then
+    fail with a generic "Select a valid choice".
+    """
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["widgets"] = {self.field_name: forms.Select}
+        options["error_messages"] = {
+            self.field_name: {
+                "invalid_choice": _(
+                    "Only authors marked “can act as medical reviewer” can review an article; "
+                    "choose one of them, or mark this author as a reviewer on their profile first."
+                )
+            }
+        }
+        return options
+
+
+class ArticlePage(AutoRevisionMixin, SeoPage):
     """A blog post: typed blocks for benefits, phases and citations, with a medical review."""
 
     dek = models.CharField(
@@ -109,7 +132,7 @@ class ArticlePage(SeoPage):
             "article_authors", label=_("Authors"), min_num=1, heading=_("Authors (in byline order)")
         ),
         MultiFieldPanel(
-            [FieldPanel("medical_reviewer"), FieldPanel("last_reviewed")],
+            [ReviewerPanel("medical_reviewer"), FieldPanel("last_reviewed")],
             heading=_("Medical review"),
         ),
         MultiFieldPanel(
