@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from wagtail.models import Site
 
 from pages.models import SiteSettings
 
 from .api.conf import api_setting
 from .models import ArticlePage, live_posts
+
+# Characters XML 1.0 cannot carry: one in a title or summary made the whole feed a 500.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def feed_text(text: str | None) -> str:
+    """Plain text that fits in XML."""
+    return _NOT_XML.sub("", text or "")
 
 
 class LatestPostsFeed(Feed):
@@ -44,10 +54,13 @@ class LatestPostsFeed(Feed):
         return live_posts(site)[:limit]
 
     def item_title(self, item: ArticlePage) -> str:
-        return item.title
+        return feed_text(item.title)
 
     def item_description(self, item: ArticlePage) -> str:
-        return item.summary or item.dek
+        # RSS <description> and Atom <summary type="html"> hold HTML that readers render after
+        # un-escaping the XML. The summary is plain text, so it is escaped as HTML here and
+        # Django escapes it once more for XML: "<script>" reaches the reader as text.
+        return escape(feed_text(item.summary or item.dek))
 
     def item_link(self, item: ArticlePage) -> str:
         return item.get_full_url()
@@ -66,7 +79,9 @@ class LatestPostsFeed(Feed):
         return item.last_published_at
 
     def item_author_name(self, item: ArticlePage) -> str:
-        return ", ".join(a.author.name for a in item.article_authors.all() if a.author.live)
+        return feed_text(
+            ", ".join(a.author.name for a in item.article_authors.all() if a.author.live)
+        )
 
     def item_categories(self, item: ArticlePage) -> list[str]:
         return sorted(tag.name for tag in item.tags.all())
