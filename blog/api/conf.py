@@ -19,8 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_API_MAX_AGE": 60,
     "SKINCARE_API_S_MAXAGE": 300,
     "SKINCARE_API_STALE_WHILE_REVALIDATE": 30,
-    # Server-side response cache, in the configured Django cache (locmem by default, Redis in
-    # production). Entries are keyed by a generation that signals bump on every change.
+    # Server-side response cache, in the configured Django cache (files shared by the processes
+    # of one machine by default, Redis in production). Entries are keyed by a generation that
+    # signals bump on every change, so every process sees an invalidation at once.
     "SKINCARE_API_CACHE_ENABLED": True,
     "SKINCARE_API_CACHE_ALIAS": "default",
     "SKINCARE_API_CACHE_TIMEOUT": 3600,

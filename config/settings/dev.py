@@ -1,4 +1,4 @@
-"""Local development: the embedded defaults (SQLite, locmem cache, immediate tasks)."""
+"""Local development: the embedded defaults (SQLite, a file cache shared by local processes)."""
 
 from .base import *  # noqa: F403
 
