@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, IntegerField, Model, Q, QuerySet
 from django.db.models.functions import Cast, Now
 from django.http import HttpRequest
+from django.utils import timezone
 from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.query import PageQuerySet
 
@@ -23,6 +24,11 @@ def not_expired() -> Q:
     page is still live, so readers' querysets check the time themselves.
     """
     return Q(expire_at__isnull=True) | Q(expire_at__gt=Now())
+
+
+def is_expired(page: Page) -> bool:
+    """not_expired() for one page already loaded (serving checks the page it routed to)."""
+    return page.expire_at is not None and page.expire_at <= timezone.now()
 
 
 def published_pages(pages: PageQuerySet) -> PageQuerySet:

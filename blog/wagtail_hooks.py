@@ -1,5 +1,6 @@
 """Registration only: snippets, admin views and hooks for the blog app."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,6 +13,7 @@ from .linkcheck.cleaning_report import CleaningLogFormatter, CleaningReportView
 from .linkcheck.save_handlers import clean_after_save
 from .revisions import AUTOMATIC_EDITS_HOOK
 from .views import AuthorViewSet
+from .visibility import is_expired
 
 register_snippet(AuthorViewSet)
 
@@ -27,6 +29,13 @@ def register_page_cleaning(request, page):
 def register_snippet_cleaning(request, instance):
     if hasattr(instance, "save_revision"):
         clean_after_save(request, instance)
+
+
+@hooks.register("before_serve_page")
+def register_expired_page_404(page, request, serve_args, serve_kwargs):
+    # Wagtail still serves a page past its expiry time until publish_scheduled unpublishes it.
+    if is_expired(page):
+        raise Http404
 
 
 @hooks.register("register_log_actions")

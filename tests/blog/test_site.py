@@ -1,6 +1,9 @@
 """What readers see on the bundled HTML site."""
 
+from datetime import timedelta
+
 from django.test import RequestFactory
+from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -314,3 +317,26 @@ class TestHiddenTagsAreNotAnOracle(WagtailPageTestCase):
 
     def test_visible_tag_lists_its_posts(self):
         self.assertContains(self.client.get(self.index.url, {"tag": "acne"}), "Public")
+
+
+class TestExpiredPages(WagtailPageTestCase):
+    """A page past its expiry time is gone at once, before publish_scheduled unpublishes it."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.page = make_article(cls.index, "fading", title="Fading post", tags=["acne"])
+
+    def expire(self, delta):
+        ArticlePage.objects.filter(pk=self.page.pk).update(expire_at=timezone.now() + delta)
+
+    def test_past_expiry_is_404_and_unlisted(self):
+        self.expire(-timedelta(minutes=1))
+        self.assertEqual(self.client.get(self.page.url).status_code, 404)
+        for url in ("/", self.index.url, "/feeds/rss/", "/sitemap.xml", "/search/?q=fading"):
+            with self.subTest(url=url):
+                self.assertNotContains(self.client.get(url), "/blog/fading/")
+
+    def test_future_expiry_is_still_served(self):
+        self.expire(timedelta(days=1))
+        self.assertContains(self.client.get(self.page.url), "Fading post")
