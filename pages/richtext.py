@@ -18,6 +18,9 @@ import re
 from urllib.parse import urlsplit
 
 import nh3
+from wagtail import blocks
+
+from .streamwalk import iter_richtext, iter_urls, rewrite_leaves
 
 ALLOWED_TAGS = frozenset(
     {
@@ -103,3 +106,23 @@ def safe_url(url: str | None) -> str:
     except ValueError:
         return ""
     return url if parts.scheme.lower() in SAFE_LINK_SCHEMES and parts.netloc else ""
+
+
+def sanitise_stream(stream_block: blocks.StreamBlock, raw: list) -> list:
+    """A stream's raw data with rich text sanitised and non-http(s) URL blocks emptied.
+
+    Returns the same list object when nothing changed (see streamwalk.rewrite_leaves).
+    """
+    raw, _ = rewrite_leaves(
+        stream_block,
+        raw,
+        lambda leaf: sanitise_stored(leaf.value),
+        iter_richtext(stream_block, raw),
+    )
+    raw, _ = rewrite_leaves(
+        stream_block,
+        raw,
+        lambda leaf: leaf.value if safe_url(leaf.value) else "",
+        (leaf for leaf in iter_urls(stream_block, raw) if leaf.value),
+    )
+    return raw

@@ -15,26 +15,9 @@ from django.db import models
 from django.db.models.signals import pre_save
 from wagtail.fields import RichTextField, StreamField
 
-from .richtext import safe_url, sanitise_stored
-from .streamwalk import iter_richtext, iter_urls, rewrite_leaves
+from .richtext import safe_url, sanitise_stored, sanitise_stream
 
 CONTENT_FIELDS = (RichTextField, StreamField, models.URLField)
-
-
-def _safe_or_blank(url: str) -> str:
-    return url if not url or safe_url(url) else ""
-
-
-def sanitise_stream(field: StreamField, raw: list) -> list:
-    """The raw stream with every rich-text leaf sanitised and every unsafe URL leaf emptied."""
-    block = field.stream_block
-    raw, _ = rewrite_leaves(
-        block, raw, lambda leaf: sanitise_stored(leaf.value), iter_richtext(block, raw)
-    )
-    raw, _ = rewrite_leaves(
-        block, raw, lambda leaf: _safe_or_blank(leaf.value), iter_urls(block, raw)
-    )
-    return raw
 
 
 def sanitise_instance(instance: models.Model) -> None:
@@ -43,7 +26,7 @@ def sanitise_instance(instance: models.Model) -> None:
         value = getattr(instance, field.name)
         if isinstance(field, StreamField):
             raw = list(value.raw_data)
-            if (new_raw := sanitise_stream(field, raw)) is not raw:
+            if (new_raw := sanitise_stream(field.stream_block, raw)) is not raw:
                 setattr(instance, field.name, new_raw)
         elif isinstance(field, RichTextField):
             if value and (cleaned := sanitise_stored(value)) != value:

@@ -1,6 +1,7 @@
 """DRF fields for Wagtail API v2's `api_fields` on the blog models (pure serialisers, no models).
 
-Only published author profiles are exposed, and never accounts or e-mail addresses.
+Only published author profiles are exposed, and never accounts or e-mail addresses. Rich text
+in the body is sanitised by the body's stream block (pages.blocks.BodyStreamBlock).
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from collections.abc import Sequence
 
 from rest_framework.fields import Field
 from wagtail.images.models import SourceImageIOError
+
+from pages.richtext import safe_url
 
 
 def renditions(image, specs: Sequence[str]) -> list[dict]:
@@ -76,3 +79,14 @@ class LiveAuthorField(Field):
 
     def to_representation(self, author):
         return author_data(author, self.avatar_specs) if author.live else None
+
+
+class SafeURLField(Field):
+    """A stored link as an http(s) URL, or "" when it is anything else (javascript:, data:)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def to_representation(self, url):
+        return safe_url(url)

@@ -17,6 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from blog.api.v2_fields import SafeURLField
 from pages.validators import validate_web_url
 
 from .article import ArticlePage
@@ -246,6 +247,10 @@ class ReviewBuyLink(Orderable):
     )
 
     panels = [FieldPanel("retailer"), FieldPanel("url"), FieldPanel("price_note")]
-    api_fields = [APIField("retailer"), APIField("url"), APIField("price_note")]
+    api_fields = [
+        APIField("retailer"),
+        APIField("url", serializer=SafeURLField()),
+        APIField("price_note"),
+    ]
 
     rel = "sponsored nofollow"

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.api.rich_text import APIRichText
 from wagtail.embeds.blocks import EmbedBlock
 
+from ..richtext import sanitise_html, sanitise_stream
+from ..streamwalk import iter_richtext, rewrite_leaves
 from .basic import (
     PARAGRAPH_FEATURES,
     CalloutBlock,
@@ -48,3 +51,23 @@ class BodyStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {"citations": {"max_num": 1}}
+
+    def get_api_representation(self, value, context=None):
+        """The body for Wagtail's API v2, sanitised whatever rich text format is asked for.
+
+        The stored value is sanitised first, so every format (HTML, stored HTML, Markdown) is
+        derived from clean content; the HTML format then goes through the output sanitiser too,
+        since expanding references can add markup (an embed's provider HTML).
+        """
+        if value is not None:
+            raw = list(value.raw_data)
+            if (clean := sanitise_stream(self, raw)) is not raw:
+                value = self.to_python(clean)
+        data = super().get_api_representation(value, context)
+        request = context.get("request") if context else None
+        requested = request.GET.get("rich_text_format") if request else None
+        if APIRichText.resolve_format(requested) == APIRichText.FORMAT_HTML:
+            data, _ = rewrite_leaves(
+                self, data, lambda leaf: sanitise_html(leaf.value), iter_richtext(self, data)
+            )
+        return data

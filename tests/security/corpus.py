@@ -8,10 +8,11 @@ import warnings
 from functools import cache
 from pathlib import Path
 
-from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
 
 # Some payloads open with <?xml ...>; they are still parsed as HTML, as a browser would.
 warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "xss" / "payloads.jsonl"
 
