@@ -53,8 +53,9 @@ _NAV_WORDS = {
     "previous",
     "news",
 }
+_AVATAR_RE = re.compile(r"^(author-avatar|avatar|author image|gravatar)$", re.I)
 _RULES: tuple[tuple[re.Pattern, str], ...] = (
-    (re.compile(r"^(author-avatar|avatar|author image|gravatar)$", re.I), "share/comment residue"),
+    (_AVATAR_RE, "share/comment residue"),
     (
         re.compile(
             r"^(leave a (reply|comment)|\d+ (comments?|responses?|replies)|no comments( yet)?|"
@@ -72,7 +73,7 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = (
             r"(subscribe to (our|the) newsletter|sign up for (our|the) (free )?(newsletter|emails?)|"
             r"join (our|the) (mailing list|newsletter|community)|enter your email|"
             r"get (our|the) (latest|best|weekly).*(inbox|email)|delivered to your inbox|"
-            r"unsubscribe at any time)",
+            r"\bunsubscribe\b)",
             re.I,
         ),
         "newsletter call",
@@ -100,6 +101,26 @@ _RULES: tuple[tuple[re.Pattern, str], ...] = (
     ),
     (re.compile(r"^\d+\s*(min|minute)s?\s+read$|^reading time\s*:?.*$", re.I), "post metadata"),
     (re.compile(r"^(home|blog)\s*(›|»|>|/|\|)\s*.+$", re.I), "navigation (breadcrumbs)"),
+    # 'Beauty › Skincare › Ingredients': two or more breadcrumb arrows between short parts.
+    (re.compile(r"^[^.!?›»]{1,30}(\s*[›»]\s*[^.!?›»]{1,30}){2,}$"), "navigation (breadcrumbs)"),
+    (
+        re.compile(
+            r"^(share|follow us)( this| the)?( article| post| story| page)?\s*(:|on)?"
+            r"(\s*(facebook|twitter|pinterest|x|email|linkedin|whatsapp|instagram|reddit)\W*)*$",
+            re.I,
+        ),
+        "share/comment residue",
+    ),
+    # Off-topic money keywords a content farm injects; the admin's cleaner only sees links.
+    (
+        re.compile(
+            r"\b(online casino|casino bonus|(play|free) slots|sports betting|poker|jackpot|"
+            r"replica (watches|bags)|payday loans?|essay writing service|viagra|cialis|"
+            r"crypto (giveaway|signals)|(buy|cheap)\b.{0,30}\b(followers|likes|views))\b",
+            re.I,
+        ),
+        "content-farm spam",
+    ),
     (
         re.compile(
             r"^(sponsored|advertisement|ad|promoted|shop now|buy now|shop the (post|look))$", re.I
@@ -117,6 +138,7 @@ RELATED_RE = re.compile(
     r"recommended (reading|for you|posts)|more from .{1,40}|read (next|more|these next)|popular posts|"
     r"keep reading|more (articles|stories|posts) (like this|you'?ll love)|trending now|"
     r"don'?t miss|see also)\s*:?$"
+    r"|^(related|read (more|next|also)|see also|also read|you (may|might) (also )?like)\s*:\s*[^.!]{3,100}$"
     r"|related (posts|articles|resources|content)\b.*:$"
     r"|^(discover|explore|check out|continue (your|exploring)|expand your|delve|dive|learn more).{0,80}"
     r"\b(related|other|more|additional|further) (posts|articles|resources|links|reading|sources|perspectives).*:$",
@@ -152,8 +174,12 @@ def reason_for(text: str, tag: str) -> str | None:
 
 
 def is_short_teaser(text: str) -> bool:
-    """A teaser link line: a short title-like line with no sentence end."""
-    return len(text.split()) <= 14 and not _TERMINAL_RE.search(text.strip())
+    """A teaser link line: a short title-like line with no sentence end (a question is fine)."""
+    return len(text.split()) <= 14 and not _TERMINAL_RE.search(text.strip().rstrip("?"))
+
+
+def is_avatar(text: str) -> bool:
+    return bool(_AVATAR_RE.match(text.strip()))
 
 
 def is_related_lead(text: str) -> bool:

@@ -13,6 +13,9 @@ from importer.parser.model import AuthorProfile, Dropped, Person, SourceLine
 
 _WEBSITE_RE = re.compile(r"\b((?:www\.)?[A-Za-z0-9-]+\.(?:com|net|org|co\.uk|io|blog|shop))\b")
 
+# A bare 'Name, credentials' line is a byline only near the top, where bylines sit.
+_BYLINE_WINDOW = 12
+
 
 @dataclass
 class Front:
@@ -52,6 +55,12 @@ def read_front(lines: list[SourceLine]) -> Front:
         reason = bd.reason_for(text, line.tag)
         if reason:
             drop(i, reason)
+            if (
+                bd.is_avatar(text)
+                and i + 1 < len(lines)
+                and people.looks_like_name(lines[i + 1].text)
+            ):
+                drop(i + 1, "author box residue (the name under an avatar)")
             if reason == "share/comment residue" and re.match(
                 r"^(leave a|\d+ comments?|comments?$|add a comment)", text, re.I
             ):
@@ -95,6 +104,10 @@ def read_front(lines: list[SourceLine]) -> Front:
                 drop(i + 1, "author box (became an Author profile)")
                 continue
         found_reviewer = people.reviewer(text)
+        if found_reviewer and people.is_team_review(text, found_reviewer):
+            authors = authors or [found_reviewer]
+            drop(i, "byline")
+            continue
         if found_reviewer:
             reviewer = reviewer or found_reviewer
             by = people.byline(text)
@@ -134,6 +147,11 @@ def read_front(lines: list[SourceLine]) -> Front:
             ):
                 authors = [Person(by[0].name, lines[i + 1].text), *by[1:]]
                 drop(i + 1, "byline")
+            continue
+        named = people.credentialed_name(text) if i < _BYLINE_WINDOW and not authors else None
+        if named:
+            authors = named
+            drop(i, "byline")
             continue
         if bd.is_meta_line(text):
             for when, is_update in dates.all_dates(text):

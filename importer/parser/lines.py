@@ -10,6 +10,9 @@ _TERMINAL_RE = re.compile(r"[.!;,…]$")
 _LABEL_SPLIT_RE = re.compile(r"^(.{2,80}?)(?::\s+|\s+[–—]\s+|\s+-\s+)(.+)$")
 _BOLD_LEAD_RE = re.compile(r"^\s*<(strong|b)>(.+?)</\1>\s*[:.–—-]?\s*(.*)$", re.S)
 _TAG_RE = re.compile(r"<[^>]+>")
+# 'Needle count: 16', 'Price: $129.99': a label and a value, never a heading.
+_VALUE_RE = re.compile(r"^[^:]{1,40}:\s*[$£€]?\d")
+_INNER_SENTENCE_RE = re.compile(r"[a-z][.!?]\s+[A-Z]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,8 @@ def heading_like(text: str, html: str = "") -> bool:
     if _TERMINAL_RE.search(text):
         return False
     if text.endswith(":") and len(words) > 4:
+        return False
+    if _VALUE_RE.match(text) or _INNER_SENTENCE_RE.search(text):
         return False
     first = NUMBERED_RE.sub(r"\2", text).strip()[:1]
     return first.isupper() or first.isdigit()

@@ -25,7 +25,8 @@ BYLINE_ALONE_RE = re.compile(
 )
 AUTHOR_LABEL_RE = re.compile(r"^(?:author|writer|written by)\s*:\s*(.+)$", re.I)
 REVIEWER_RE = re.compile(
-    r"(?:^|\|\s*|[·•—–]\s*)(?:medically|clinically|expert|fact[- ]checked and)?\s*reviewed\s+by\s*[:\-]?\s*(.+)$"
+    r"(?:^|\|\s*|[·•—–]\s*)(?:medically|clinically|expert|fact[- ]checked and)?\s*"
+    r"(?:reviewed|fact[- ]checked)\s+by\s*[:\-]?\s*(.+)$"
     r"|^medical reviewer\s*:\s*(.+)$",
     re.I,
 )
@@ -36,6 +37,7 @@ _NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w.'’-]*|de|van|von|der|la|le|da|del|th
 _SEPARATORS_RE = re.compile(
     r"\s*(?:\||·|•|—|–|\s-\s)\s*|\s+on\s+(?=[A-Z0-9])|\s+(?=(?:updated|published|posted)\b)", re.I
 )
+_CLINICAL_RE = re.compile(r"\b(medically|clinically|expert|fact[- ]checked)\b", re.I)
 _DATE_HINT_RE = re.compile(r"\d{4}|\b(min|read|updated|published|posted)\b", re.I)
 
 
@@ -63,8 +65,8 @@ def parse_people(text: str) -> list[Person]:
             while parts and is_credential(parts[0]):
                 creds.append(parts.pop(0))
             name = re.sub(r"\s+", " ", name)
-            if creds and name.lower().startswith("dr"):
-                name = re.sub(r"^Dr\.?\s+", "", name)
+            # 'Dr.' is a title, not part of the name the Author snippet is matched on.
+            name = re.sub(r"^Dr\.?\s+(?=[A-Z])", "", name)
             if TEAM_RE.search(name) and name.lower().startswith("the "):
                 name = name[4:]
             if looks_like_name(name) or TEAM_RE.search(name):
@@ -84,6 +86,22 @@ def byline(text: str) -> list[Person] | None:
     )[0]
     people = parse_people(head)
     return people or None
+
+
+def credentialed_name(text: str) -> list[Person] | None:
+    """A line that is only a name with credentials ('Dr. Amir Haddad, MD, FAAD'): a byline."""
+    if len(text.split()) > 10 or "," not in text or text.endswith("."):
+        return None
+    name, _sep, rest = text.partition(",")
+    parts = [p.strip() for p in rest.split(",") if p.strip()]
+    if not looks_like_name(re.sub(r"^Dr\.?\s+", "", name.strip())) or not parts:
+        return None
+    return parse_people(text) if all(is_credential(p) for p in parts) else None
+
+
+def is_team_review(text: str, person: Person) -> bool:
+    """'Reviewed by the SkinTested Team' on a review site names the writers, not a clinician."""
+    return bool(TEAM_RE.search(person.name)) and not _CLINICAL_RE.search(text)
 
 
 def reviewer(text: str) -> Person | None:

@@ -149,14 +149,14 @@ def split_phase_heading(text: str) -> tuple[str, str]:
     paren = re.match(r"^(.*?)\s*[(\[]([^)\]]+)[)\]]\s*$", text)
     if paren and (has_timeframe(paren.group(2)) or IMMEDIATE_RE.search(paren.group(2))):
         return paren.group(1).strip(" -–:"), paren.group(2).strip()
-    parts = re.split(r"\s*(?::|–|—|\s-\s)\s*", text, maxsplit=1)
+    parts = re.split(r"\s*:\s*|\s+[–—-]\s+", text, maxsplit=1)
     if len(parts) == 2 and parts[1]:
         first, second = parts
         if has_timeframe(first) and not has_timeframe(second):
             return second, first
         if has_timeframe(second) and not has_timeframe(first):
             return first, second
-    return text, text if has_timeframe(text) else ""
+    return text, text if has_timeframe(text) or IMMEDIATE_RE.search(text) else ""
 
 
 _HOURS = {"hours": 1, "days": 24, "weeks": 24 * 7, "months": 730}

@@ -81,7 +81,7 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         for b in body_lines
     )
     key = _source_key(doc, lines)
-    built = Builder(body_lines, key, is_review).run()
+    built = Builder(body_lines, key, is_review, title).run()
     for kind, text in built.notes:
         notes.append(Note(kind, text))
 

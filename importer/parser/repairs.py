@@ -11,6 +11,9 @@ _GLUED_COMMA_RE = re.compile(r"(?<=[a-z]{2})([,;])(?=[A-Za-z]{2})")
 _GLUED_STOP_RE = re.compile(r"(?<=[a-z]{2})([.!?])(?=[A-Z][a-z])")
 # Two link texts run together by a copy-paste: "skin barrierSunscreen basics".
 _GLUED_LINKS_RE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]{2,})")
+# Glued link texts happen in running prose; a short line (a byline, a heading, a footer) is
+# more likely to hold a brand name written in camel case.
+_GLUED_MIN_WORDS = 8
 _CAMEL_WORDS = frozenset(
     {
         "youtube",
@@ -46,7 +49,7 @@ _CAMEL_WORDS = frozenset(
 _ARTIFACT_RES = (
     re.compile(r"\s*\bTrusted Source\b\s*", re.I),
     re.compile(r"\s*\(?\bOpens in a new (tab|window)\b\.?\)?\s*", re.I),
-    re.compile(r"\s*\bClick to (tweet|share)\b\s*", re.I),
+    re.compile(r"\s*\bClick to (tweet|share)\b(?!\s+on\b)\s*", re.I),
     re.compile(r"\s*\[(edit|citation needed)\]\s*", re.I),
 )
 # Common misspellings, offered to the editor and never applied.
@@ -109,7 +112,7 @@ def repair(text: str) -> tuple[str, list[str]]:
     if new != fixed:
         changes.append("added missing space after punctuation")
         fixed = new
-    new = _split_glued(fixed)
+    new = _split_glued(fixed) if len(fixed.split()) >= _GLUED_MIN_WORDS else fixed
     if new != fixed:
         changes.append("split glued link texts")
         fixed = new

@@ -24,7 +24,8 @@ VERDICT_RE = re.compile(
 )
 SPECS_RE = re.compile(
     r"^(specs|specifications|tech(nical)? specs|key specs|at a glance|"
-    r"product details|key features|quick facts|features)\s*:?$",
+    r"product details|key features|quick facts|features)"
+    r"(\s+(at a glance|overview|(and|&) features|in brief))?\s*:?$",
     re.I,
 )
 RATING_RE = re.compile(
@@ -50,7 +51,7 @@ _RANGE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(?:mm)?\s*(?:-|–|—|to)\s*(\d+(?:\
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)?")
 _UNIT_RE = re.compile(
     r"\b(mm|cm|ml|g|oz|mah|hours?|hrs?|minutes?|mins?|rpm|needles?|pins?|speeds?|"
-    r"settings?|levels?|years?|months?|kg|lbs?|w|v|spf)\b",
+    r"settings?|levels?|years?|months?|weeks?|days?|nm|kg|lbs?|w|v|spf)\b",
     re.I,
 )
 
@@ -70,6 +71,8 @@ def product_from_title(title: str) -> str:
         flags=re.I,
     )
     main = re.sub(r"\breview(s)?\b|\(.*?\)|\b(19|20)\d{2}\b", "", main, flags=re.I)
+    # 'Our Review of the Aura Derma Stamp': the product follows 'of'/'on'.
+    main = re.sub(r"^\s*(of|on)\s+", "", main.strip(), flags=re.I)
     main = re.sub(r"^\s*(the|a)\s+", "", main.strip(), flags=re.I)
     return " ".join(main.split()).strip(" -:,")
 

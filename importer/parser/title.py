@@ -77,5 +77,7 @@ def find_title(doc: SourceDoc, front: Front) -> tuple[str, str, int]:
 def _title_like(text: str) -> bool:
     words = text.split()
     return (
-        2 <= len(words) <= 22 and not text.rstrip().endswith((".", ",", ";")) and text[:1].isupper()
+        2 <= len(words) <= 22
+        and not text.rstrip().endswith((".", ",", ";"))
+        and (text[:1].isupper() or text[:1].isdigit())
     )

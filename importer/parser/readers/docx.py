@@ -14,6 +14,7 @@ EXPANSION_FACTOR = 20
 
 def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
     import docx  # python-docx; imported here so text-only installs need not load it
+    from docx.table import Table
 
     try:
         with zipfile.ZipFile(path) as archive:
@@ -31,20 +32,21 @@ def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
     lines: list[SourceLine] = []
     props = document.core_properties
     meta = {"docx_title": props.title or "", "docx_author": props.author or ""}
-    for paragraph in document.paragraphs:
-        text = " ".join(paragraph.text.split())
+    # In document order: a specs table sits under its heading, not after the last paragraph.
+    for block in document.iter_inner_content():
+        if isinstance(block, Table):
+            for row in block.rows:
+                cells = [" ".join(c.text.split()) for c in row.cells]
+                cells = [c for c in cells if c]
+                if cells:
+                    text = ": ".join(cells) if len(cells) == 2 else " | ".join(cells)
+                    lines.append(SourceLine(text, "td"))
+            continue
+        text = " ".join(block.text.split())
         if not text:
             continue
-        style = (paragraph.style.name if paragraph.style is not None else "").lower()
+        style = (block.style.name if block.style is not None else "").lower()
         lines.append(SourceLine(text, _tag_for(style)))
-    for table in document.tables:
-        for row in table.rows:
-            cells = [" ".join(c.text.split()) for c in row.cells]
-            cells = [c for c in cells if c]
-            if cells:
-                lines.append(
-                    SourceLine(": ".join(cells) if len(cells) == 2 else " | ".join(cells), "td")
-                )
     return SourceDoc(source=source, lines=tuple(lines), fmt="docx", meta=meta)
 
 

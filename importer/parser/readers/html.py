@@ -24,6 +24,8 @@ _CHROME_CLASS_RE = re.compile(
 )
 _HEADINGS = {"h1": "h1", "h2": "h2", "h3": "h3", "h4": "h4", "h5": "h4", "h6": "h4"}
 _LEAF_BLOCKS = frozenset({"p", "li", "blockquote", "figcaption", "dt", "dd", "td", "th", "pre"})
+# Containers that often hold only inline markup: read whole when they do ('By X | Jan 5').
+_INLINE_CONTAINERS = frozenset({"div", "section", "header", "span", "time", "address"})
 _INLINE_KEEP = frozenset({"a", "strong", "b", "em", "i", "sup", "sub", "br"})
 _SPACE_RE = re.compile(r"\s+")
 
@@ -115,7 +117,7 @@ def _walk(el, lines: list[SourceLine], chrome: bool) -> None:
             _emit(child, _HEADINGS[tag], lines, child_chrome)
         elif tag == "figcaption":
             _emit(child, "caption", lines, child_chrome)
-        elif tag in _LEAF_BLOCKS and not _has_block_child(child):
+        elif (tag in _LEAF_BLOCKS or tag in _INLINE_CONTAINERS) and not _has_block_child(child):
             mapped = tag
             if tag == "li":
                 parent = child.getparent()
@@ -126,6 +128,9 @@ def _walk(el, lines: list[SourceLine], chrome: bool) -> None:
                 mapped = "p"
             _emit(child, mapped, lines, child_chrome)
         elif tag == "tr":
+            cell_tags = [c.tag for c in child if isinstance(c.tag, str)]
+            if cell_tags and all(t == "th" for t in cell_tags):
+                continue  # column headers label the rows below; each row is read whole
             cells = [_clean(c.text_content()) for c in child if isinstance(c.tag, str)]
             cells = [c for c in cells if c]
             if cells:

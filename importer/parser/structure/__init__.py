@@ -36,10 +36,11 @@ class Built:
 class Builder(ProseSections, ReferenceSections, TimelineSections):
     """One pass over the body lines, trying the typed builders at each position."""
 
-    def __init__(self, lines: list[BodyLine], key: str, is_review: bool) -> None:
+    def __init__(self, lines: list[BodyLine], key: str, is_review: bool, title: str = "") -> None:
         self.lines = lines
         self.key = key
         self.is_review = is_review
+        self.title = title
         self.out = Built()
         self._ids = 0
 
@@ -92,7 +93,11 @@ class Builder(ProseSections, ReferenceSections, TimelineSections):
         ):
             intro = blocks.pop()["value"]
         if blocks and blocks[-1]["type"] == "heading":
-            return blocks.pop()["value"]["text"], intro
+            text = blocks.pop()["value"]["text"]
+            # The heading now belongs to the typed block, not to the plain outline.
+            if self.out.headings and self.out.headings[-1][:120] == text:
+                self.out.headings.pop()
+            return text, intro
         return default, intro
 
     def lead(self, i: int) -> str:

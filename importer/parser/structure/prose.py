@@ -9,7 +9,8 @@ from importer.parser.model import Benefit
 from importer.parser.structure.markup import p_html
 
 BENEFIT_CONTEXT_RE = re.compile(
-    r"\b(benefits?|advantages?|perks|reasons (to|why)|ways\b.{0,60}\b(improve|help|boost|benefit|transform|change))",
+    r"\b(benefits?|advantages?|perks|reasons (to|why|your)|what .{1,40} can do|"
+    r"ways\b.{0,60}\b(improve|help|boost|benefit|transform|change))",
     re.I,
 )
 END_SECTION_RE = re.compile(
@@ -60,8 +61,10 @@ class ProseSections:
         end = self.section_end(i + 1)
         body = self.lines[i + 1 : end]
         if rv.PROS_RE.match(text) or rv.CONS_RE.match(text):
+            # A rating line ('Score: 7/10') closes the list: it is the review's score, not a point.
+            end = next((k for k in range(i + 1, end) if rv.parse_rating(self.lines[k].text)), end)
             target = self.out.pros if rv.PROS_RE.match(text) else self.out.cons
-            target.extend(b.text.strip(" .") for b in body)
+            target.extend(b.text.strip(" .") for b in self.lines[i + 1 : end])
             return end - i
         if rv.SPECS_RE.match(text) and body:
             specs = [rv.parse_spec(b.text, in_specs_section=True) for b in body]
@@ -88,13 +91,26 @@ class ProseSections:
             and (line.kind == "heading" or len(line.text.split()) <= 10)
             and not line.text.endswith("?")
         )
-        labelled = line.kind == "item" and line.label_rest() is not None
         context = BENEFIT_CONTEXT_RE.search(self.lead(i)) or (
             i > 1
             and self.lines[i - 1].kind == "para"
             and BENEFIT_CONTEXT_RE.search(self.lines[i - 2].text)
         )
-        by_heading = line.kind == "heading" and context and not END_SECTION_RE.match(line.text)
+        # A title such as 'Three Reasons to ...' announces the run when no lead-in does; then
+        # the run must be longer, as one or two headings may be any section.
+        title_context = not context and bool(BENEFIT_CONTEXT_RE.search(self.title))
+        # 'Label: explanation' lines are benefits only where the text says they are: the same
+        # shape lists mistakes, tips or symptoms.
+        labelled = (
+            line.kind in ("item", "para")
+            and line.label_rest() is not None
+            and bool(context or title_context)
+        )
+        by_heading = (
+            line.kind == "heading"
+            and (context or title_context)
+            and not END_SECTION_RE.match(line.text)
+        )
         if not (numbered or labelled or by_heading):
             return 0
         while j < len(self.lines):
@@ -102,7 +118,7 @@ class ProseSections:
             if END_SECTION_RE.match(head.stripped) or head.text.endswith("?"):
                 break
             if labelled:
-                split = head.label_rest() if head.kind == "item" else None
+                split = head.label_rest() if head.kind == line.kind else None
                 if not split or len(split[1].split()) < 4:
                     break
                 run.append(([head.text], Benefit(split[0], split[1])))
@@ -131,7 +147,7 @@ class ProseSections:
                 )
             )
             j = k
-        if len(run) < 2:
+        if len(run) < (3 if title_context and not labelled else 2):
             return 0
         heading, intro = self.take_block_heading("Benefits")
         items = []

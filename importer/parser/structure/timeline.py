@@ -47,6 +47,7 @@ class TimelineSections:
             )
             if not is_head or not (
                 tf.has_timeframe(head.stripped)
+                or tf.IMMEDIATE_RE.search(head.stripped)
                 or (tf.PHASE_WORD_RE.search(head.text) and len(head.text.split()) <= 8)
             ):
                 break
