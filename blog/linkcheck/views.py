@@ -21,6 +21,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from blog.linkcheck import fixes, service
 from blog.linkcheck.extract import REPLACEABLE, Kind, Source
+from blog.linkcheck.locations import describe_location
 from blog.linkcheck.models import LINK_STATUS_CHOICES, PROBLEM_STATUSES, Link, UrlCheck
 from blog.models import ArticleAuthor, Author
 
@@ -109,8 +110,7 @@ class LinkReportView(ReportView):
     list_export = [
         "owner_label",
         "version",
-        "field",
-        "path",
+        "where",
         "text",
         "target_label",
         "status",
@@ -123,8 +123,7 @@ class LinkReportView(ReportView):
     export_headings = {
         "owner_label": gettext_lazy("Page or author"),
         "version": gettext_lazy("Version"),
-        "field": gettext_lazy("Field"),
-        "path": gettext_lazy("Block path"),
+        "where": gettext_lazy("Where"),
         "text": gettext_lazy("Anchor text"),
         "target_label": gettext_lazy("Link"),
         "status": gettext_lazy("Status"),
@@ -180,6 +179,8 @@ def decorate(link: Link, user) -> Link:
         else reverse("wagtailsnippets_blog_author:edit", args=[link.author_id])
     )
     link.target_label = link.url or f"{link.kind} #{link.target_id}"
+    owner_model = link.page.specific_class if link.page_id else Author
+    link.where = describe_location(owner_model or Page, link.field, link.path)
     link.http_status = link.checked_url.http_status if link.checked_url_id else None
     link.final_url = link.checked_url.final_url if link.checked_url_id else ""
     link.suggested_url = link.checked_url.suggested_url if link.checked_url_id else ""

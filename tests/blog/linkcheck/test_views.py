@@ -132,13 +132,16 @@ class TestReport(LinkHealthTestCase):
             else response.content.decode()
         )
         rows = list(csv.reader(io.StringIO(content)))
+        self.assertEqual(rows[0][:5], ["Page or author", "Version", "Where", "Anchor text", "Link"])
         self.assertEqual(
-            rows[0][:6], ["Page or author", "Version", "Field", "Block path", "Anchor text", "Link"]
+            rows[1][:7], ["Post", "live", "Body › Paragraph", "the paper", BROKEN, "broken", ""]
         )
-        self.assertEqual(
-            rows[1][:8], ["Post", "live", "body", "0.paragraph", "the paper", BROKEN, "broken", ""]
-        )
-        self.assertEqual(rows[1][8], "404")
+        self.assertEqual(rows[1][7], "404")
+
+    def test_where_reads_as_the_editor_labels(self):
+        response = self.report(status="broken")
+        self.assertContains(response, "Body › Paragraph")
+        self.assertNotContains(response, "0.paragraph")
 
     def test_query_count_does_not_grow_with_rows(self):
         def count():
