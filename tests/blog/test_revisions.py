@@ -1,8 +1,10 @@
 """Drafts never go live by themselves: automatic revisions through the real admin flows."""
 
+import json
 from datetime import timedelta
 from io import StringIO
 
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 from django.urls import reverse
@@ -199,25 +201,18 @@ class TestSaveDraftOnLiveAuthor(AdminFormMixin, WagtailPageTestCase):
 
     def test_publish_raising_after_the_cleaning_commits_nothing(self):
         """The snippet publish (Revision.publish) and its cleaning are one transaction."""
-        revision = uncleaned(lambda: Author.objects.get(pk=self.author.pk).save_revision(user=None))
-        draft = revision.as_object()
+        draft = Author.objects.get(pk=self.author.pk)
         draft.bio = "<p>Treats rosacea.</p>" + SPAM
-        with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
-            revision = draft.save_revision()
+        revision = uncleaned(draft.save_revision)
         revisions = Revision.objects.count()
         published.connect(boom, sender=Author, dispatch_uid="test_boom")
         self.addCleanup(published.disconnect, sender=Author, dispatch_uid="test_boom")
         with self.assertRaisesMessage(RuntimeError, "process killed"):
-            revision.publish(user=self.user_for_publish())
+            revision.publish(user=get_user_model().objects.get(is_superuser=True))
         author = Author.objects.get(pk=self.author.pk)
         self.assertEqual(author.bio, "<p>Treats rosacea.</p>")
         self.assertEqual(Revision.objects.count(), revisions)
         self.assertFalse(ModelLogEntry.objects.filter(action=ACTION).exists())
-
-    def user_for_publish(self):
-        from django.contrib.auth import get_user_model
-
-        return get_user_model().objects.get(is_superuser=True)
 
 
 class TestPublishIsCleanedFirst(AdminFormMixin, WagtailPageTestCase):
@@ -303,8 +298,6 @@ class TestCleanPlaceholdersAgrees(WagtailPageTestCase):
     def run_command(self, *args):
         out = StringIO()
         call_command("clean_placeholders", *args, "--json", "--no-progress", stdout=out)
-        import json
-
         return json.loads(out.getvalue())["summary"]
 
     def test_dry_run_and_apply_agree_after_a_revert(self):
