@@ -88,8 +88,8 @@ if os.environ.get("SKINCARE_TASKS_BACKEND", "").strip() == "immediate":
     TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
-# The embedded defaults hold for one process on one machine only: SQLite is one file, a locmem
-# cache is private to its process (another process would keep serving API responses a publish
+# The embedded defaults hold for one machine only: SQLite is one file, a locmem or file cache
+# is private to its process or machine (another would keep serving API responses a publish
 # invalidated) and the inline task backend makes publishing wait for the network. Refuse them
 # unless SKINCARE_SINGLE_NODE=1 says this site is deployed that way.
 SKINCARE_SINGLE_NODE = _flag("SKINCARE_SINGLE_NODE", False)
@@ -102,8 +102,8 @@ if not SKINCARE_SINGLE_NODE:
                 DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3",  # noqa: F405
             ),
             (
-                "an in-process cache (set REDIS_URL)",
-                CACHES["default"]["BACKEND"].endswith("LocMemCache"),  # noqa: F405
+                "a cache local to this machine (set REDIS_URL)",
+                CACHES["default"]["BACKEND"].endswith(("LocMemCache", "FileBasedCache")),  # noqa: F405
             ),
             (
                 "the inline task backend (unset SKINCARE_TASKS_BACKEND=immediate)",
@@ -116,6 +116,6 @@ if not SKINCARE_SINGLE_NODE:
         raise ImproperlyConfigured(
             "config.settings.production found "
             + "; ".join(_single_node_only)
-            + ". These work for one process on one machine only: set SKINCARE_SINGLE_NODE=1 "
+            + ". These work on one machine only: set SKINCARE_SINGLE_NODE=1 "
             "if that is this deployment."
         )

@@ -76,11 +76,11 @@ class TestProductionSettings(SimpleTestCase):
         self.assertIn("postgresql", result.stdout)
         self.assertIn("RedisCache", result.stdout)
 
-    def test_embedded_default_is_sqlite_and_locmem(self):
+    def test_embedded_default_is_sqlite_and_a_file_cache(self):
         result = import_settings("config.settings.dev", {})
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("sqlite3", result.stdout)
-        self.assertIn("LocMemCache", result.stdout)
+        self.assertIn("FileBasedCache", result.stdout)
 
 
 def read_settings(env: dict, *names: str) -> subprocess.CompletedProcess:
@@ -159,7 +159,7 @@ class TestSingleNodeGuard(SimpleTestCase):
     def test_embedded_defaults_are_refused_naming_what_to_set(self):
         cases = [
             ({**self.REDIS}, ["SQLite", "DATABASE_URL"]),
-            ({**self.POSTGRES}, ["in-process cache", "REDIS_URL"]),
+            ({**self.POSTGRES}, ["cache local to this machine", "REDIS_URL"]),
             (
                 {**self.POSTGRES, **self.REDIS, "SKINCARE_TASKS_BACKEND": "immediate"},
                 ["inline task backend", "SKINCARE_TASKS_BACKEND"],
@@ -179,7 +179,7 @@ class TestSingleNodeGuard(SimpleTestCase):
         result = import_settings("config.settings.production", env)
         self.assertEqual(result.returncode, 0, result.stderr)
         self.assertIn("sqlite3", result.stdout)
-        self.assertIn("LocMemCache", result.stdout)
+        self.assertIn("FileBasedCache", result.stdout)
 
     def test_a_malformed_switch_is_an_error_naming_it(self):
         env = {**self.BASE, **self.POSTGRES, **self.REDIS, "SKINCARE_SINGLE_NODE": "maybe"}
