@@ -2,6 +2,14 @@
 
 from importer.parser.errors import ImportFormatError
 from importer.parser.model import ImportedPost, SourceDoc, SourceLine
-from importer.parser.pipeline import parse, parse_many
+from importer.parser.pipeline import parse, parse_many, parse_upload
 
-__all__ = ["ImportFormatError", "ImportedPost", "SourceDoc", "SourceLine", "parse", "parse_many"]
+__all__ = [
+    "ImportFormatError",
+    "ImportedPost",
+    "SourceDoc",
+    "SourceLine",
+    "parse",
+    "parse_many",
+    "parse_upload",
+]

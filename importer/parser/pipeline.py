@@ -20,7 +20,7 @@ from importer.parser.model import (
     SourceDoc,
     SourceLine,
 )
-from importer.parser.readers import read
+from importer.parser.readers import read, read_bytes
 from importer.parser.repairs import repair, spelling_suggestions
 from importer.parser.structure import Builder
 from importer.parser.title import find_title
@@ -30,6 +30,14 @@ def parse_many(
     path: str | Path, fmt: str = "auto", *, cleaner: Cleaner | None = None, **limits
 ) -> Iterator[ImportedPost]:
     for doc in read(path, fmt, **limits):
+        yield parse(doc, cleaner=cleaner)
+
+
+def parse_upload(
+    data: bytes, name: str, fmt: str = "auto", *, cleaner: Cleaner | None = None, **limits
+) -> Iterator[ImportedPost]:
+    """The posts of an upload held in memory (the admin view)."""
+    for doc in read_bytes(data, name, fmt, **limits):
         yield parse(doc, cleaner=cleaner)
 
 

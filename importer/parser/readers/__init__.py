@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,13 +74,44 @@ def read(
             f"{source} is {size:,} bytes; the limit for {fmt} files is {limit:,} bytes."
         )
     if fmt == "wxr":
-        yield from wxr.read(path, head, source)
+        yield from wxr.read(str(path), head, source, folder=path.parent)
         return
+    yield from _read_whole(path.read_bytes(), fmt, source, max_bytes=max_bytes)
+
+
+def read_bytes(
+    data: bytes,
+    name: str,
+    fmt: str = "auto",
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    source: str | None = None,
+) -> Iterator[SourceDoc]:
+    """Yield the posts of an upload held in memory (the admin view); nothing touches the disk.
+
+    One bound for every format here, WXR included: an export bigger than that goes through
+    the import_posts command, which streams it from its file.
+    """
+    source = source or name
+    if fmt not in FORMATS:
+        raise ImportFormatError(f"Unknown format {fmt!r}; use one of {', '.join(FORMATS)}.")
+    if fmt == "auto":
+        fmt = detect_format(name, data[:65536])
+    if len(data) > max_bytes:
+        raise ImportFormatError(
+            f"{source} is {len(data):,} bytes; the limit for uploads is {max_bytes:,} bytes."
+        )
+    if fmt == "wxr":
+        yield from wxr.read(io.BytesIO(data), data[:65536], source, folder=None)
+        return
+    yield from _read_whole(data, fmt, source, max_bytes=max_bytes)
+
+
+def _read_whole(data: bytes, fmt: str, source: str, *, max_bytes: int) -> Iterator[SourceDoc]:
     if fmt == "docx":
-        yield docx.read(path, source, max_bytes=max_bytes)
+        yield docx.read(io.BytesIO(data), source, max_bytes=max_bytes)
         return
-    raw = path.read_bytes()
-    decoded = decode_text(raw, source)
+    decoded = decode_text(data, source)
     if fmt == "html":
         yield html.read(decoded, source)
     elif fmt == "markdown":

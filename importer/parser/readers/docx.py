@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
+from typing import BinaryIO
 
 from importer.parser.errors import ImportFormatError
 from importer.parser.model import SourceDoc, SourceLine
@@ -12,7 +13,7 @@ from importer.parser.model import SourceDoc, SourceLine
 EXPANSION_FACTOR = 20
 
 
-def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
+def read(path: Path | BinaryIO, source: str, *, max_bytes: int) -> SourceDoc:
     import docx  # python-docx; imported here so text-only installs need not load it
     from docx.table import Table
 
@@ -26,7 +27,7 @@ def read(path: Path, source: str, *, max_bytes: int) -> SourceDoc:
     if expanded > max_bytes * EXPANSION_FACTOR:
         raise ImportFormatError(f"{source} expands to {expanded:,} bytes; refused as too large.")
     try:
-        document = docx.Document(str(path))
+        document = docx.Document(str(path) if isinstance(path, Path) else path)
     except Exception as err:  # python-docx raises several unrelated types for broken files
         raise ImportFormatError(f"{source} is not a readable .docx file ({err}).") from err
     lines: list[SourceLine] = []

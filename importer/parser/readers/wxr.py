@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from lxml import etree
 
@@ -47,15 +48,17 @@ def _wp(item, name: str) -> str:
     return ""
 
 
-def read(path: Path, head: bytes, source: str) -> Iterator[SourceDoc]:
+def read(
+    stream: str | BinaryIO, head: bytes, source: str, *, folder: Path | None
+) -> Iterator[SourceDoc]:
+    """Posts of an export (a path or a file object); `folder` holds its attachments, if known."""
     if _DTD_RE.search(head):
         raise ImportFormatError(
             f"{source} declares a DTD or XML entities; refused (entities are never expanded)."
         )
     authors: dict[str, str] = {}
-    folder = path.parent
     context = etree.iterparse(
-        str(path),
+        stream,
         events=("end",),
         resolve_entities=False,
         no_network=True,
@@ -86,7 +89,7 @@ def read(path: Path, head: bytes, source: str) -> Iterator[SourceDoc]:
         raise ImportFormatError(f"{source} is not a WordPress export (no <item> elements).")
 
 
-def _item(item, authors: dict[str, str], folder: Path, source: str) -> SourceDoc | None:
+def _item(item, authors: dict[str, str], folder: Path | None, source: str) -> SourceDoc | None:
     post_type = _wp(item, "post_type") or "post"
     if post_type != "post":
         return None
@@ -99,8 +102,8 @@ def _item(item, authors: dict[str, str], folder: Path, source: str) -> SourceDoc
         (tags if cat.get("domain") == "post_tag" else categories).append((cat.text or "").strip())
     attachments = []
     for src in _IMG_SRC_RE.findall(content):
-        local = folder / Path(src.split("?")[0]).name
-        attachments.append(str(local) if local.is_file() else src)
+        local = folder / Path(src.split("?")[0]).name if folder else None
+        attachments.append(str(local) if local and local.is_file() else src)
     meta = {
         "title": _text(item, "title"),
         "link": link,
