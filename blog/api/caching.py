@@ -4,6 +4,9 @@ Every cached response is stored under the current *generation*, a random token t
 handlers replace whenever anything a response could depend on changes (publish, unpublish,
 move, delete, author, image, tag, site or privacy changes). Old entries are then never read
 again and expire on their own, so invalidation is one cache write, whatever the site's size.
+A generation also ends by itself when a live page's `expire_at` passes. The cache must be one
+that every process shares (files on one machine, Redis across several): a bump made by a
+shell, a cron job or a worker has to reach the web processes.
 """
 
 from __future__ import annotations
@@ -20,10 +23,13 @@ from typing import Any, NamedTuple
 from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.db import transaction
+from django.db.models import Min
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.text import compress_string
+from wagtail.models import Page
 
 from .conf import api_setting
 from .cors import add_cors_headers, preflight_response
@@ -36,10 +42,13 @@ VARY = "Accept-Encoding, Origin"
 
 
 class Generation(NamedTuple):
-    """The cache generation: a token and when content last changed (for Last-Modified)."""
+    """The cache generation: a token, when content last changed (for Last-Modified), and
+    until when it holds: the next expiry of a live page, which changes content without any
+    event (Wagtail clears `live` only when publish_scheduled runs)."""
 
     token: str
     changed_at: int
+    valid_until: float | None = None
 
 
 _local = threading.local()
@@ -60,8 +69,16 @@ def _forget_cache(setting: str, **kwargs: Any) -> None:
         _local.__dict__.clear()
 
 
+def _next_expiry() -> float | None:
+    """When the next live page expires (one indexed query, only when a generation starts)."""
+    soonest = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
+        soonest=Min("expire_at")
+    )["soonest"]
+    return soonest.timestamp() if soonest else None
+
+
 def _new_generation() -> Generation:
-    return Generation(uuid.uuid4().hex, int(time.time()))
+    return Generation(uuid.uuid4().hex, int(time.time()), _next_expiry())
 
 
 def _ensure_generation(value: tuple | None) -> Generation:
@@ -70,7 +87,13 @@ def _ensure_generation(value: tuple | None) -> Generation:
         value = _new_generation()
         if not _cache().add(GENERATION_KEY, value, timeout=None):
             value = _cache().get(GENERATION_KEY) or value
-    return Generation(*value)
+    generation = Generation(*value)
+    if generation.valid_until is not None and time.time() >= generation.valid_until:
+        # A page expired since: every process that notices starts a new generation (a race
+        # only costs an extra miss).
+        generation = _new_generation()
+        _cache().set(GENERATION_KEY, generation, timeout=None)
+    return generation
 
 
 def current_generation() -> Generation:

@@ -22,6 +22,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from wagtail.models import Page
 
 from blog.models import (
@@ -34,6 +35,7 @@ from blog.models import (
     ProductReviewPage,
     ReviewBuyLink,
 )
+from blog.visibility import not_expired
 from pages.searchquery import search_text
 
 from .renditions import FOCAL_FIELDS, ImageFacts
@@ -60,8 +62,8 @@ ORDERINGS: dict[str, tuple] = {
 
 
 def public_pages(model: type[Page], scope: SiteScope) -> QuerySet:
-    """Live pages of `model` in the site that no view restriction covers."""
-    queryset = model.objects.filter(live=True, path__startswith=scope.root_path)
+    """Live, unexpired pages of `model` in the site that no view restriction covers."""
+    queryset = model.objects.filter(not_expired(), live=True, path__startswith=scope.root_path)
     for path in scope.restricted_paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
@@ -321,7 +323,7 @@ RELATED_SQL = (
     "  GROUP BY content_object_id) t"
     " INNER JOIN {articles} a ON a.page_ptr_id = t.content_object_id"
     " INNER JOIN {pages} p ON p.id = a.page_ptr_id"
-    " WHERE p.live = %s AND p.path LIKE %s{hidden}"
+    " WHERE p.live = %s AND (p.expire_at IS NULL OR p.expire_at > %s) AND p.path LIKE %s{hidden}"
     # NEWEST_FIRST after the shared tags; NULLS LAST is explicit as in the ORM ordering
     # (SQLite 3.30+ and PostgreSQL both accept it, and put NULLs at opposite ends without it).
     " ORDER BY t.shared_tags DESC, a.published_date DESC NULLS LAST,"
@@ -355,6 +357,7 @@ def related_posts(
         *tag_ids,
         page.pk,
         True,
+        timezone.now(),  # not_expired(), as in public_pages
         scope.root_path + "%",  # treebeard paths are [0-9A-Z]: no LIKE wildcards inside
         *(path + "%" for path in scope.restricted_paths),
         limit,

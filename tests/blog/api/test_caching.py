@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import gzip
 import json
+from datetime import timedelta
 from unittest import mock
 
 from django.conf import settings
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
 from blog.api.caching import current_generation
-from blog.models import BlogIndexPage
+from blog.api.models import WebhookEndpoint
+from blog.models import ArticlePage, BlogIndexPage
 
 from .helpers import ApiTestCase, api_json, make_article, make_author, make_site
 
@@ -219,3 +222,65 @@ class TestServerCache(ApiTestCase):
             make_article(self.index, "third")
         self.assertTrue(callbacks)
         self.assertNotEqual(current_generation().token, before.token)
+
+
+class TestExpiry(ApiTestCase):
+    """A page whose expire_at passes leaves the API without publish_scheduled running."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.lasting = make_article(cls.index, "lasting")
+        cls.expiring = make_article(
+            cls.index, "expiring", expire_at=timezone.now() + timedelta(hours=1)
+        )
+
+    def slugs(self) -> list[str]:
+        return [card["slug"] for card in api_json(self.client, LIST)["results"]]
+
+    def let_expire(self) -> None:
+        """What passing time does: the page is past its expiry, still live (no command ran)."""
+        ArticlePage.objects.filter(pk=self.expiring.pk).update(
+            expire_at=timezone.now() - timedelta(seconds=1)
+        )
+
+    def test_expired_page_is_not_listed_or_served(self):
+        self.let_expire()
+        self.assertEqual(self.slugs(), ["lasting"])
+        detail = self.client.get(f"{LIST}/{self.expiring.pk}")
+        self.assertEqual(detail.status_code, 404)
+
+    def test_cached_responses_end_when_a_page_expires(self):
+        self.assertEqual(sorted(self.slugs()), ["expiring", "lasting"])  # cached now
+        self.let_expire()
+        later = self.expiring.expire_at.timestamp() + 1
+        with mock.patch("blog.api.caching.time.time", return_value=later):
+            self.assertEqual(self.slugs(), ["lasting"])
+
+    def test_cache_is_kept_until_the_expiry(self):
+        self.slugs()
+        with self.assertNumQueries(0):
+            self.slugs()
+
+
+class TestWebhooksAfterInvalidation(ApiTestCase):
+    """A subscriber that fetches the API when notified never gets the old response."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        WebhookEndpoint.objects.create(name="Front end", url="http://127.0.0.1:9/hook")
+
+    def test_delivery_is_enqueued_after_the_committed_invalidation(self):
+        self.client.get(LIST)
+        seen = []
+        with (
+            mock.patch("blog.api.tasks.deliver_webhook") as task,
+            self.captureOnCommitCallbacks(execute=True),
+        ):
+            task.enqueue.side_effect = lambda pk: seen.append(current_generation().token)
+            make_article(self.index, "news")
+        self.assertEqual(len(seen), 1)
+        # The enqueue ran after the last invalidation, so a fetch then sees the new post.
+        self.assertEqual(seen[0], current_generation().token)
+        self.assertEqual(api_json(self.client, LIST)["results"][0]["slug"], "news")
