@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
+.PHONY: demo worker install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -30,10 +30,16 @@ migrate: install
 demo: migrate
 	$(PY) manage.py load_demo
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	@echo "A task worker runs beside it (link checks, webhooks, search index) and publish_scheduled runs every minute."
+	$(PY) scripts/run_demo.py $(HOST):$(PORT)
 
 serve: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The background worker alone (link checks, webhook deliveries, search index updates), for a
+# server started some other way; `make demo` already runs one.
+worker: install
+	$(PY) manage.py db_worker
 
 test: install-dev
 	$(BIN)/pytest

@@ -12,7 +12,6 @@ WORKER_PID=""
 export DJANGO_SETTINGS_MODULE=config.settings.production
 export DJANGO_SECRET_KEY=ci-worker-check-only
 export DJANGO_ALLOWED_HOSTS=localhost
-export SKINCARE_TASKS_BACKEND=database
 export DATABASE_URL="$PGURL/$DBNAME"
 # Production refuses an in-process cache (the worker and the check are two processes).
 export REDIS_URL=${CI_REDIS_URL:-redis://127.0.0.1:6379/9}
