@@ -21,6 +21,7 @@ from blog.models import BlogIndexPage
 from pages.models import SiteSettings
 
 from .conf import api_setting
+from .v2_fields import absolute_url
 
 DEFAULT_DISCLOSURE = SiteSettings._meta.get_field("default_affiliate_disclosure").default
 
@@ -95,7 +96,7 @@ class SiteScope:
 
     def absolute(self, url: str) -> str:
         """Media and document URLs made absolute against the site when they are relative."""
-        return self.base_url + url if url.startswith("/") else url
+        return absolute_url(self.base_url, url)
 
     @property
     def blog_url(self) -> str | None:

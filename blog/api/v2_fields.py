@@ -1,4 +1,4 @@
-"""DRF fields for Wagtail API v2's `api_fields` on the blog models (pure serialisers, no models).
+"""DRF fields for Wagtail API v2's `api_fields` on the blog models (serialisers only).
 
 Only published author profiles are exposed, and never accounts or e-mail addresses. Rich text
 in the body is sanitised by the body's stream block (pages.blocks.BodyStreamBlock).
@@ -10,11 +10,24 @@ from collections.abc import Sequence
 
 from rest_framework.fields import Field
 from wagtail.images.models import SourceImageIOError
+from wagtail.models import Site
 
 from pages.richtext import safe_url
 
 
-def renditions(image, specs: Sequence[str]) -> list[dict]:
+def absolute_url(base_url: str, url: str) -> str:
+    """A media URL made absolute against a site's root URL; absolute ones (a CDN's
+    MEDIA_URL) are kept. /api/v1/ (SiteScope.absolute) and /api/v2/ both use it."""
+    return base_url + url if url.startswith("/") else url
+
+
+def _base_url(field: Field) -> str:
+    request = field.context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return site.root_url if site is not None else ""
+
+
+def renditions(image, specs: Sequence[str], base_url: str = "") -> list[dict]:
     if image is None:
         return []
     try:
@@ -22,7 +35,7 @@ def renditions(image, specs: Sequence[str]) -> list[dict]:
     except (SourceImageIOError, OSError):
         return []
     return [
-        {"spec": spec, "url": r.url, "width": r.width, "height": r.height}
+        {"spec": spec, "url": absolute_url(base_url, r.url), "width": r.width, "height": r.height}
         for spec, r in found.items()
     ]
 
@@ -40,18 +53,18 @@ class ImageRenditionsField(Field):
             "id": image.pk,
             "width": image.width,
             "height": image.height,
-            "renditions": renditions(image, self.specs),
+            "renditions": renditions(image, self.specs, _base_url(self)),
         }
 
 
-def author_data(author, avatar_specs: Sequence[str]) -> dict:
+def author_data(author, avatar_specs: Sequence[str], base_url: str = "") -> dict:
     return {
         "id": author.pk,
         "name": author.name,
         "slug": author.slug,
         "credentials": author.credentials,
         "role": author.role,
-        "avatar": renditions(author.photo, avatar_specs),
+        "avatar": renditions(author.photo, avatar_specs, base_url),
     }
 
 
@@ -64,8 +77,11 @@ class LiveAuthorsField(Field):
         super().__init__(*args, **kwargs)
 
     def to_representation(self, items):
+        base_url = _base_url(self)
         return [
-            author_data(item.author, self.avatar_specs) for item in items.all() if item.author.live
+            author_data(item.author, self.avatar_specs, base_url)
+            for item in items.all()
+            if item.author.live
         ]
 
 
@@ -78,7 +94,7 @@ class LiveAuthorField(Field):
         super().__init__(*args, **kwargs)
 
     def to_representation(self, author):
-        return author_data(author, self.avatar_specs) if author.live else None
+        return author_data(author, self.avatar_specs, _base_url(self)) if author.live else None
 
 
 class SafeURLField(Field):
