@@ -154,3 +154,22 @@ class TestUnknownHost(DnsTestCase):
         link = Link.objects.get(page=page, text="clinic.test")
         self.assertEqual(link.status, "broken")
         self.assertIn("unknown host", link.reason)
+
+
+class TestFreshDemoOffline(DnsTestCase):
+    """The issue's report: a fresh demo on a machine whose resolver fails showed "Broken 13"."""
+
+    def test_a_fresh_demo_shows_no_broken_links_when_every_lookup_fails(self):
+        call_command("load_demo", stdout=StringIO())
+        self.use_resolver(StaticResolver({}))  # NXDOMAIN for every name, as offline resolvers say
+        out = self.check_links()
+        self.assertIn("could not reach the network", out)
+        self.assertFalse(Link.objects.filter(status="broken").exists())
+        self.client.force_login(self.superuser())
+        dashboard = self.client.get("/admin/")
+        self.assertNotContains(dashboard, "linkcheck-summary-broken")
+
+    def superuser(self):
+        from django.contrib.auth import get_user_model
+
+        return get_user_model().objects.filter(is_superuser=True).first()
