@@ -27,8 +27,10 @@ install-dev: $(VENV)/.dev
 migrate: install
 	$(PY) manage.py migrate --noinput
 
+# Wagtail's Site and the admin's own links must name the address runserver listens on.
+demo: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
 demo: migrate
-	$(PY) manage.py load_demo
+	$(PY) manage.py load_demo --host $(HOST) --port $(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
 	@echo "A task worker runs beside it (link checks, webhooks, search index) and publish_scheduled runs every minute."
 	$(PY) scripts/run_demo.py $(HOST):$(PORT)

@@ -26,6 +26,10 @@ from .models import (
     ReviewBuyLink,
 )
 
+# Where `make demo` serves by default (its HOST and PORT).
+DEMO_HOST = "127.0.0.1"
+DEMO_PORT = 8000
+
 
 @dataclass
 class DemoReport:
@@ -33,6 +37,7 @@ class DemoReport:
 
     created: list[str] = field(default_factory=list)
     existing: list[str] = field(default_factory=list)
+    site: Site | None = None
 
     def note(self, created: bool, label: str) -> None:
         (self.created if created else self.existing).append(label)
@@ -101,17 +106,26 @@ def _home(report: DemoReport) -> HomePage:
     )
     root.add_child(instance=home)
     home.save_revision().publish()
-    Site.objects.update_or_create(
-        is_default_site=True,
-        defaults={
-            "hostname": "localhost",
-            "port": 80,
-            "root_page": home,
-            "site_name": "Skin Notes",
-        },
-    )
     report.note(True, "home page")
     return home
+
+
+def _site(home: HomePage, host: str, port: int, report: DemoReport) -> Site:
+    """The default Site, at the address the demo is served on.
+
+    Wagtail builds every absolute URL from it (canonical links, sitemap, feeds, JSON-LD, the
+    APIs' urls and image renditions), so it must name the host and port runserver listens on.
+    """
+    site, created = Site.objects.get_or_create(
+        is_default_site=True,
+        defaults={"hostname": host, "port": port, "root_page": home, "site_name": "Skin Notes"},
+    )
+    if not created and (site.hostname, site.port) != (host, port):
+        site.hostname, site.port = host, port
+        site.save()
+        created = True
+    report.note(created, f"site at {site.root_url}/")
+    return site
 
 
 def _child(parent: Page, model, slug: str, report: DemoReport, **fields):
@@ -161,11 +175,13 @@ def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: 
 
 
 @transaction.atomic
-def load_demo() -> DemoReport:
-    """Create the demo site; existing objects (by slug) are left as they are."""
+def load_demo(host: str = DEMO_HOST, port: int = DEMO_PORT) -> DemoReport:
+    """Create the demo site served at host:port; existing objects (by slug) are left as they
+    are, except the default Site's address, which follows host and port."""
     report = DemoReport()
     authors = {data["slug"]: _author(data, report) for data in content.AUTHORS}
     home = _home(report)
+    report.site = _site(home, host, port, report)
     index, created = _child(
         home,
         BlogIndexPage,

@@ -80,6 +80,13 @@ STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
 
+# Public base URL of uploaded media and image renditions, e.g. a CDN in front of MEDIA_ROOT:
+# SKINCARE_MEDIA_URL=https://cdn.example.com/media/. Pages and both APIs (v1 and v2) then link
+# there; left unset, media URLs are made absolute against the Wagtail Site's root URL.
+_media_url = os.environ.get("SKINCARE_MEDIA_URL", "").strip()
+if _media_url:
+    MEDIA_URL = _media_url.rstrip("/") + "/"
+
 # Background tasks are queued in the database (base) for `manage.py db_worker` processes, which
 # must run beside the web server; run `manage.py publish_scheduled` from cron every minute or so
 # for scheduled and expiring content. SKINCARE_TASKS_BACKEND=immediate runs tasks inside the

@@ -3,13 +3,24 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from blog.demo import load_demo
+from blog.demo import DEMO_HOST, DEMO_PORT, load_demo
 
 
 class Command(BaseCommand):
     help = "Create the demo site (authors, articles, reviews). Running it again duplicates nothing."
 
     def add_arguments(self, parser):
+        parser.add_argument(
+            "--host",
+            default=DEMO_HOST,
+            help="Host name the demo is served on; the site's links use it (default %(default)s).",
+        )
+        parser.add_argument(
+            "--port",
+            type=int,
+            default=DEMO_PORT,
+            help="Port the demo is served on; the site's links use it (default %(default)s).",
+        )
         parser.add_argument("--admin-username", default="admin", help="Username of the demo admin.")
         parser.add_argument(
             "--admin-password",
@@ -19,7 +30,8 @@ class Command(BaseCommand):
         parser.add_argument("--no-admin", action="store_true", help="Do not create an admin user.")
 
     def handle(self, *args, **options):
-        report = load_demo()
+        report = load_demo(options["host"], options["port"])
+        admin_url = f"{report.site.root_url}/admin/"
         self.stdout.write(
             f"Demo content: {len(report.created)} created, {len(report.existing)} already there."
         )
@@ -37,10 +49,10 @@ class Command(BaseCommand):
             user.save()
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Admin login: http://127.0.0.1:8000/admin/  user {username}  password {options['admin_password']}"
+                    f"Admin login: {admin_url}  user {username}  password {options['admin_password']}"
                 )
             )
         else:
             self.stdout.write(
-                f"Admin login: http://127.0.0.1:8000/admin/  user {username} (existing account; password unchanged)"
+                f"Admin login: {admin_url}  user {username} (existing account; password unchanged)"
             )
