@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -31,3 +32,8 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source} -> {self.title}"
+
+    @property
+    def edit_path(self) -> str:
+        """The admin edit URL of the page, for the import log and its export."""
+        return reverse("wagtailadmin_pages:edit", args=[self.page_id]) if self.page_id else ""
