@@ -7,7 +7,7 @@ import datetime
 import django_filters
 from django.contrib.admin.utils import quote
 from django.urls import reverse
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.views.reports import ReportView
@@ -64,17 +64,19 @@ def removed_texts(entry) -> list[str]:
 
 
 class CleaningLogFormatter(LogFormatter):
-    """The history row of a cleaning: what was removed, with links to compare and revert."""
+    """The history row of a cleaning: what was removed, with links to compare and revert.
+
+    The links go in the comment: Wagtail passes the message through capfirst, which drops the
+    safe-string mark and escapes them, while the comment is rendered as given.
+    """
 
     label = _("Remove placeholder spam")
 
     def format_message(self, log_entry):
-        texts = removed_texts(log_entry)
-        message = format_html(
-            "{} {}",
-            _("Placeholder spam removed:"),
-            ", ".join(f"“{shorten(text)}”" for text in texts),
-        )
+        texts = ", ".join(f"“{shorten(text)}”" for text in removed_texts(log_entry))
+        return _("Placeholder spam removed: %(texts)s") % {"texts": texts}
+
+    def format_comment(self, log_entry):
         links = [
             (url, label)
             for url, label in (
@@ -83,13 +85,7 @@ class CleaningLogFormatter(LogFormatter):
             )
             if url
         ]
-        if not links:
-            return message
-        return format_html(
-            "{} ({})",
-            message,
-            format_html_join(" · ", '<a href="{}">{}</a>', links),
-        )
+        return format_html_join(" · ", '<a href="{}">{}</a>', links)
 
 
 class CleaningReportView(ReportView):

@@ -166,8 +166,13 @@ class TestSaveDraftOnLiveArticle(AdminFormMixin, WagtailPageTestCase):
             "wagtailadmin_pages:revisions_compare", args=(self.page.pk, before, after)
         )
         revert = reverse("wagtailadmin_pages:revisions_revert", args=(self.page.pk, before))
-        self.assertContains(response, f'href="{compare}"')
-        self.assertContains(response, f'href="{revert}"')
+        # In the cleaning's own row, beside what it removed.
+        self.assertContains(
+            response, f'<a href="{compare}">Compare with the version before cleaning</a>'
+        )
+        self.assertContains(
+            response, f'<a href="{revert}">Revert to the version before cleaning</a>'
+        )
         self.assertContains(response, "Placeholder spam removed")
 
 
@@ -198,6 +203,30 @@ class TestSaveDraftOnLiveAuthor(AdminFormMixin, WagtailPageTestCase):
         self.assertIn("Unapproved new sentence", draft.bio)
         self.assertNotIn(SPAM_TEXTS[0], draft.bio)
         self.assertTrue(ModelLogEntry.objects.for_instance(author).filter(action=ACTION).exists())
+
+    def test_history_row_links_to_the_snippet_comparison_and_revert(self):
+        self.client.post(
+            reverse("wagtailsnippets_blog_author:edit", args=(self.author.pk,)),
+            self.author_data(self.author, "<p>Treats rosacea.</p>" + SPAM),
+        )
+        entry = ModelLogEntry.objects.for_instance(self.author).get(action=ACTION)
+        before, after = entry.data["revision_before"], entry.data["revision_after"]
+        response = self.client.get(
+            reverse("wagtailsnippets_blog_author:history", args=(self.author.pk,))
+        )
+        compare = reverse(
+            "wagtailsnippets_blog_author:revisions_compare", args=(self.author.pk, before, after)
+        )
+        revert = reverse(
+            "wagtailsnippets_blog_author:revisions_revert", args=(self.author.pk, before)
+        )
+        # In the cleaning's own row, beside what it removed.
+        self.assertContains(
+            response, f'<a href="{compare}">Compare with the version before cleaning</a>'
+        )
+        self.assertContains(
+            response, f'<a href="{revert}">Revert to the version before cleaning</a>'
+        )
 
     def test_publish_raising_after_the_cleaning_commits_nothing(self):
         """The snippet publish (Revision.publish) and its cleaning are one transaction."""
