@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -24,6 +25,10 @@ from importer.uploads import BoundedMemoryUploadHandler, Upload, sign, unsign
 from importer.writer import write_post
 
 TEMPLATE = "importer/import.html"
+TOO_BIG_TO_CONFIRM = (
+    "These files are too large to import from the preview in one go; upload fewer at a time "
+    "or use the import_posts command."
+)
 
 
 def parents_for(user) -> QuerySet:
@@ -66,14 +71,20 @@ def _import_view(request):
         except ImportFormatError as err:
             errors.append({"source": upload.name, "message": str(err)})
     good = [u for u in uploads if not any(e["source"] == u.name for e in errors)]
-    confirm = ConfirmForm(
-        initial={
-            "token": sign(good, request.user),
-            "format": form.cleaned_data["format"],
-            "parent": form.cleaned_data["parent"],
-        },
-        parents=parents,
-    )
+    token = sign(good, request.user)
+    confirm = None
+    if len(token) > settings.DATA_UPLOAD_MAX_MEMORY_SIZE:
+        # The token comes back in the confirm POST, whose fields Django caps at this size.
+        errors.append({"source": "", "message": _(TOO_BIG_TO_CONFIRM)})
+    elif previews:
+        confirm = ConfirmForm(
+            initial={
+                "token": token,
+                "format": form.cleaned_data["format"],
+                "parent": form.cleaned_data["parent"],
+            },
+            parents=parents,
+        )
     context = {"form": form, "previews": previews, "errors": errors, "confirm": confirm}
     return TemplateResponse(request, TEMPLATE, context)
 

@@ -80,6 +80,12 @@ class TestUploadAndPreview(ImportViewTestCase):
         self.assertContains(response, "the limit for uploads is 100 bytes")
         self.assertEqual(response.context["previews"], [])
 
+    @override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=500)
+    def test_preview_too_large_to_send_back_offers_no_import_button(self):
+        response = self.preview(upload("w_export.xml"))
+        self.assertContains(response, "too large to import from the preview in one go")
+        self.assertNotContains(response, "Import as drafts")
+
     @override_settings(FILE_UPLOAD_MAX_MEMORY_SIZE=10)
     def test_upload_is_held_in_memory_never_in_a_temporary_file(self):
         # With Django's default handlers a file over FILE_UPLOAD_MAX_MEMORY_SIZE goes to disk.
