@@ -28,6 +28,12 @@ from benchmarks.bench_api import setup_django
 from benchmarks.corpus_import import write_export
 
 COMMAND = "python -m benchmarks.bench_import"
+# Measured once, before the rules were widened by family of wording (commit 5a5147c).
+BASELINE = (
+    "Before the rules were widened by family of wording, the 42 tuned posts scored: title 0.952, "
+    "people 0.917, structure 0.728, benefits 0.905, phases 0.934, boilerplate 0.935, "
+    "body 0.869, review 0.984 (kind and dates 1.000)."
+)
 
 
 def rss_bytes() -> int:
@@ -134,7 +140,7 @@ def corpus_accuracy() -> str:
     missed = "; ".join(f"{field}: {', '.join(names)}" for field, names in misses(scores).items())
     return (
         f"| field | tuned ({counts['tuned']}) | holdout ({counts['holdout']}) |\n"
-        f"| --- | --- | --- |\n{rows}\n\nPosts not fully right: {missed or 'none'}."
+        f"| --- | --- | --- |\n{rows}\n\nPosts not fully right: {missed or 'none'}.\n\n{BASELINE}"
     )
 
 
