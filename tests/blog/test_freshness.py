@@ -58,6 +58,12 @@ def _migrated_database(env: dict[str, str]) -> Path:
     return _migrated[0]
 
 
+def tearDownModule():  # unittest's and pytest's module teardown
+    for path in _migrated:
+        shutil.rmtree(path.parent, ignore_errors=True)
+    _migrated.clear()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
