@@ -52,6 +52,20 @@ class BodyStreamBlock(blocks.StreamBlock):
     class Meta:
         block_counts = {"citations": {"max_num": 1}}
 
+    def sanitised(self, value):
+        """The value with its rich text and URLs through the one sanitiser (the same object when
+        it is already clean, as everything saved since sanitise-on-save is)."""
+        if value is None:
+            return value
+        raw = list(value.raw_data)
+        clean = sanitise_stream(self, raw)
+        return value if clean is raw else self.to_python(clean)
+
+    def get_searchable_content(self, value):
+        # A row written around save() may still hold markup Python's HTML parser rejects
+        # (an unterminated "<![" section), which stopped indexing the page.
+        return super().get_searchable_content(self.sanitised(value))
+
     def get_api_representation(self, value, context=None):
         """The body for Wagtail's API v2, sanitised whatever rich text format is asked for.
 
@@ -59,11 +73,7 @@ class BodyStreamBlock(blocks.StreamBlock):
         derived from clean content; the HTML format then goes through the output sanitiser too,
         since expanding references can add markup (an embed's provider HTML).
         """
-        if value is not None:
-            raw = list(value.raw_data)
-            if (clean := sanitise_stream(self, raw)) is not raw:
-                value = self.to_python(clean)
-        data = super().get_api_representation(value, context)
+        data = super().get_api_representation(self.sanitised(value), context)
         request = context.get("request") if context else None
         requested = request.GET.get("rich_text_format") if request else None
         if APIRichText.resolve_format(requested) == APIRichText.FORMAT_HTML:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from io import StringIO
 
 from django.contrib.auth import get_user_model
@@ -62,3 +63,10 @@ class TestMarkedSectionIndexing(WagtailPageTestCase):
         make_article(self.index, "rollers", body=[("paragraph", MARKED_SECTION)])
         make_author("marked", bio=MARKED_SECTION)
         call_command("update_index", stdout=StringIO(), stderr=StringIO())
+
+    def test_update_index_succeeds_for_a_body_written_around_save(self):
+        page = make_article(self.index, "rollers")
+        raw = [{"type": "paragraph", "value": MARKED_SECTION, "id": "m"}]
+        ArticlePage.objects.filter(pk=page.pk).update(body=json.dumps(raw))
+        call_command("update_index", stdout=StringIO(), stderr=StringIO())
+        self.assertIn(page.pk, [p.pk for p in ArticlePage.objects.live().search("cleaning")])
