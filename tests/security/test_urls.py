@@ -26,7 +26,8 @@ class TestUrlsFromTheOrm(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
-        cls.urls = script_urls()
+        # URLField holds 200 characters (PostgreSQL enforces it); longer ones cannot be stored.
+        cls.urls = tuple(url for url in script_urls() if len(url) <= 200)
         cls.author = make_author("ana")
         cls.review = make_article(
             cls.index, "roller", authors=[cls.author], model=ProductReviewPage
