@@ -44,8 +44,8 @@ from benchmarks.linkcheck_workload import (
 )
 from benchmarks.peers.linkcheck_lychee import run_lychee
 from benchmarks.peers.linkcheck_requests import run_sequential
-from blog.linkcheck.conf import LinkcheckSettings
-from blog.linkcheck.fetch import iter_check_urls
+from linkcheck.checker.fetch import iter_check_urls
+from linkcheck.checker.settings import LinkcheckSettings
 
 COMMAND = "make bench (python -m benchmarks.bench_linkcheck)"
 

@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.bench_placeholders [--bodies 2000] [--repeats 3] [--quick]`` generates
 ``--bodies`` synthetic ~30 KB article bodies (``benchmarks.corpus_placeholders``, seeded, one in
-ten with spam), runs the engine (``blog.linkcheck.placeholders.scan``) and the naive peer
+ten with spam), runs the engine (``linkcheck.placeholders.scan``) and the naive peer
 (``benchmarks.peers.placeholders_bs4``) over all of them, and fails unless both report the same
 findings (kind, action, text, href) on every body. It then reports the best of the timed
 repeats (time.perf_counter), throughput, the speed ratio (target: at least 10x), the peak
@@ -22,9 +22,9 @@ from collections.abc import Callable
 
 from benchmarks.corpus_placeholders import bodies
 from benchmarks.peers.placeholders_bs4 import scan as peer_scan
-from blog.linkcheck.placeholders import ScanResult
-from blog.linkcheck.placeholders import scan as engine_scan
-from blog.linkcheck.placeholders.triggers import may_contain_spam
+from linkcheck.placeholders import ScanResult
+from linkcheck.placeholders import scan as engine_scan
+from linkcheck.placeholders.triggers import may_contain_spam
 
 COMMAND = "make bench (python -m benchmarks.bench_placeholders)"
 TARGET_RATIO = 10.0
@@ -127,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
     ratio = best_peer / best_engine
     kinds = Counter(f.kind for result in ours for f in result.findings)
     rows = [
-        ("`blog.linkcheck.placeholders.scan`", best_engine, engine_times, memory["engine"]),
+        ("`linkcheck.placeholders.scan`", best_engine, engine_times, memory["engine"]),
         ("BeautifulSoup(html.parser) peer", best_peer, peer_times, memory["peer"]),
     ]
     table = [

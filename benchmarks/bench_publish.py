@@ -26,7 +26,7 @@ import tempfile
 from contextlib import ExitStack
 
 COMMAND = "make bench (python -m benchmarks.bench_publish)"
-CHECK_TASK = "blog.linkcheck.tasks.check_object_links"
+CHECK_TASK = "linkcheck.tasks.check_object_links"
 
 
 def hanging_host(address: str) -> socket.socket:
@@ -57,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
     from django.test.utils import override_settings
     from django_tasks_db.models import DBTaskResult
 
-    from tests.blog.linkcheck.demo_flow import editor_client, publish, setup
+    from tests.linkcheck.demo_flow import editor_client, publish, setup
 
     backend = settings.TASKS["default"]["BACKEND"]
     setup()

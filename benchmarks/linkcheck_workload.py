@@ -15,7 +15,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from blog.linkcheck.conf import LinkcheckSettings
+from linkcheck.checker.settings import LinkcheckSettings
 
 SERVERS = 20
 LATENCY = 0.02

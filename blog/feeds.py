@@ -14,7 +14,7 @@ from wagtail.models import Site
 
 from pages.models import SiteSettings
 
-from .api.conf import api_setting
+from .conf import blog_setting
 from .models import ArticlePage, live_posts
 
 # Characters XML 1.0 cannot carry: one in a title or summary made the whole feed a 500.
@@ -50,7 +50,7 @@ class LatestPostsFeed(Feed):
         return tagline or f"Latest posts from {self.title(site)}"
 
     def items(self, site: Site):
-        limit = api_setting("SKINCARE_API_FEED_ITEMS")
+        limit = blog_setting("SKINCARE_BLOG_FEED_ITEMS")
         return live_posts(site)[:limit]
 
     def item_title(self, item: ArticlePage) -> str:

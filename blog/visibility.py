@@ -2,7 +2,7 @@
 
 The one rule behind every public surface of the HTML site (home, index, tag and author
 filters, related posts, feeds, sitemap, site search) and Wagtail's API v2, matching what
-`/api/v1/` serves through `blog.api.queries.public_pages`. `blog.models.live_posts(site)` is
+`/api/v1/` serves through `content_api.queries.public_pages`. `blog.models.live_posts(site)` is
 the queryset of posts built on it.
 """
 

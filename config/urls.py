@@ -8,9 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from blog.api.v2 import api_router
 from blog.feeds import LatestPostsAtomFeed, LatestPostsFeed
 from blog.sitemaps import VisibleSitemap
+from content_api.v2 import api_router
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -18,7 +18,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}),
-    path("api/v1/", include("blog.api.urls", namespace="content_api")),
+    path("api/v1/", include("content_api.urls", namespace="content_api")),
     path("api/v2/", api_router.urls),
     path("feeds/rss/", LatestPostsFeed(), name="blog_feed_rss"),
     path("feeds/atom/", LatestPostsAtomFeed(), name="blog_feed_atom"),

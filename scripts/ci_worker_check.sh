@@ -33,4 +33,4 @@ psql "$PGURL/postgres" -qc "CREATE DATABASE $DBNAME"
 "$PY" manage.py migrate --noinput -v 0
 "$PY" manage.py db_worker --interval 0.2 --worker-id ci-worker-check &
 WORKER_PID=$!
-"$PY" -m tests.blog.linkcheck.worker_check
+"$PY" -m tests.linkcheck.worker_check

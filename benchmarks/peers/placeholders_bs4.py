@@ -10,15 +10,15 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-from blog.linkcheck.placeholders import grammar, sentences
-from blog.linkcheck.placeholders.findings import Finding, ScanResult
-from blog.linkcheck.placeholders.targets import (
+from linkcheck.placeholders import grammar, sentences
+from linkcheck.placeholders.findings import Finding, ScanResult
+from linkcheck.placeholders.targets import (
     Target,
     affiliate_signals,
     classify_target,
     is_money_anchor,
 )
-from blog.linkcheck.richtext import collapse, link_type
+from linkcheck.richtext import collapse, link_type
 
 BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"]
 NESTING = [*BLOCKS, "ul", "ol", "div", "figure", "table", "tr", "td", "th"]

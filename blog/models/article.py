@@ -23,12 +23,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
-from blog.api.v2_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
-from blog.revisions import AutoRevisionMixin
+from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
 from blog.visibility import request_site, visible_pages
 from pages.blocks import BodyStreamBlock, parse_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
+from pages.revisions import AutoRevisionMixin
 
 from .tags import ArticlePageTag
 

@@ -15,8 +15,8 @@ from wagtail.models import DraftStateMixin, Orderable, PreviewableMixin, Revisio
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from blog.revisions import AutoRevisionMixin
 from blog.visibility import published_pages
+from pages.revisions import AutoRevisionMixin
 from pages.validators import validate_web_url
 
 from .article import NEWEST_FIRST, ArticlePage

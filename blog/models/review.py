@@ -17,7 +17,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from blog.api.v2_fields import SafeURLField
+from blog.api_fields import SafeURLField
 from pages.validators import validate_web_url
 
 from .article import ArticlePage

@@ -10,8 +10,8 @@ BASE_DIR = Path(__file__).resolve().parent.parent.parent
 INSTALLED_APPS = [
     "search",
     "importer",
-    "blog.api",
-    "blog.linkcheck",
+    "content_api",
+    "linkcheck",
     "blog",
     "pages",
     "wagtail.contrib.forms",
@@ -48,7 +48,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content API cache hits are answered here, before sessions, CSRF and auth.
-    "blog.api.middleware.CachedApiMiddleware",
+    "content_api.middleware.CachedApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -14,6 +14,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # In-process tests keep a private cache: a file cache would be shared with other test runs on
 # this machine. tests/blog/test_freshness.py runs server processes on the embedded default.
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# The unit suite runs tasks inline; tests/blog/linkcheck/test_worker.py runs the database queue
+# The unit suite runs tasks inline; tests/linkcheck/test_worker.py runs the database queue
 # with a real db_worker process.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

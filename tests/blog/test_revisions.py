@@ -14,8 +14,8 @@ from wagtail.signals import page_published, published
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from blog.linkcheck.cleaning import ACTION, clean_object
 from blog.models import ArticlePage, Author
+from linkcheck.cleaning import ACTION, clean_object
 from tests.factories import make_article, make_author, make_site
 
 LIVE_TEXT = "<p>Microneedling can soften scars over several sessions.</p>"

@@ -7,10 +7,10 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
-from blog.api.queries import public_pages
-from blog.api.scope import site_scope
 from blog.models import ArticlePage, ProductReviewPage, ReviewBuyLink, live_posts
-from tests.blog.api.helpers import make_other_site
+from content_api.queries import public_pages
+from content_api.scope import site_scope
+from tests.content_api.helpers import make_other_site
 from tests.factories import make_article, make_author, make_site
 
 

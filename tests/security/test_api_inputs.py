@@ -6,7 +6,7 @@ import json
 
 from django.test import override_settings
 
-from tests.blog.api.helpers import ApiTestCase, api_json, make_article, make_site
+from tests.content_api.helpers import ApiTestCase, api_json, make_article, make_site
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)

@@ -15,7 +15,7 @@ from .corpus import active_content, batches, payloads
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-@override_settings(SKINCARE_API_FEED_ITEMS=50)
+@override_settings(SKINCARE_BLOG_FEED_ITEMS=50)
 class TestFeedSummaries(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):

@@ -22,7 +22,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from blog.models import ArticleAuthor
-from tests.blog.api.helpers import (
+from tests.content_api.helpers import (
     ApiTestCase,
     make_article,
     make_author,

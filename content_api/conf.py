@@ -1,0 +1,74 @@
+"""Content API settings: defaults here, overridable in Django settings with the same name.
+
+Read through `api_setting(name)` at call time (not import time); values are memoised because
+the cached-response path reads several per request, and forgotten whenever a setting changes
+(`setting_changed`), so `override_settings` works.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
+DEFAULTS: dict[str, Any] = {
+    # HTTP caching headers (seconds). max-age bounds how stale a browser copy can be after a
+    # publish; s-maxage is for CDNs that are purged on publish (see webhooks).
+    "SKINCARE_API_MAX_AGE": 60,
+    "SKINCARE_API_S_MAXAGE": 300,
+    "SKINCARE_API_STALE_WHILE_REVALIDATE": 30,
+    # Server-side response cache, in the configured Django cache (files shared by the processes
+    # of one machine by default, Redis in production). Entries are keyed by a generation that
+    # signals bump on every change, so every process sees an invalidation at once.
+    "SKINCARE_API_CACHE_ENABLED": True,
+    "SKINCARE_API_CACHE_ALIAS": "default",
+    "SKINCARE_API_CACHE_TIMEOUT": 3600,
+    # Origins allowed to read the API from a browser; ["*"] allows any origin.
+    "SKINCARE_API_CORS_ALLOWED_ORIGINS": [],
+    "SKINCARE_API_CORS_MAX_AGE": 86400,
+    # Responses at least this long are gzipped for clients that accept it.
+    "SKINCARE_API_GZIP_MIN_LENGTH": 512,
+    # Image renditions in responses.
+    "SKINCARE_API_IMAGE_WIDTHS": [320, 640, 960, 1280],
+    "SKINCARE_API_AVATAR_SPECS": ["fill-96x96", "fill-192x192"],
+    # Derived lists.
+    "SKINCARE_API_RELATED_LIMIT": 3,
+    "SKINCARE_API_AUTHOR_LATEST_POSTS": 5,
+    "SKINCARE_API_SEARCH_MAX_RESULTS": 500,
+    "SKINCARE_API_AUTOCOMPLETE_LIMIT": 8,
+    # Front-end preview of drafts: where the admin's "Preview in front end" link points
+    # ({token} and {page_id} are filled in) and how long a preview token stays valid, in
+    # seconds: short, since anyone holding the link sees the page's drafts until then.
+    "SKINCARE_API_PREVIEW_URL": "http://localhost:3000/api/preview?token={token}",
+    "SKINCARE_API_PREVIEW_TOKEN_MAX_AGE": 15 * 60,
+    # Webhooks: timeout per attempt, attempts in all, and exponential backoff between them
+    # (base * 2 ** (attempt - 1), capped).
+    "SKINCARE_API_WEBHOOK_TIMEOUT": 5.0,
+    "SKINCARE_API_WEBHOOK_MAX_ATTEMPTS": 5,
+    "SKINCARE_API_WEBHOOK_BACKOFF": 2.0,
+    "SKINCARE_API_WEBHOOK_MAX_BACKOFF": 600.0,
+    # Exceptions to the SSRF guard for webhook endpoints (a front end on a private network):
+    # entries as for SKINCARE_LINKCHECK_ALLOWLIST, e.g. ["10.0.3.7:3000", "[fd00::7]:3000"];
+    # an entry without a port allows every port.
+    "SKINCARE_API_WEBHOOK_ALLOWLIST": [],
+}
+
+
+_resolved: dict[str, Any] = {}
+
+
+def api_setting(name: str) -> Any:
+    """The value of a SKINCARE_API_* setting, falling back to its default (memoised)."""
+    try:
+        return _resolved[name]
+    except KeyError:
+        value = _resolved[name] = getattr(settings, name, DEFAULTS[name])
+        return value
+
+
+@receiver(setting_changed)
+def _forget(setting: str, **kwargs: Any) -> None:
+    # override_settings in tests (and anything else that changes settings at run time).
+    _resolved.pop(setting, None)

@@ -1,0 +1,191 @@
+"""The site a request is for, with what URL building needs, cached per cache generation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.cache import caches
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, When
+from django.db.models.functions import Length, Substr
+from django.http import HttpRequest
+from django.http.request import split_domain_port
+from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models.sites import (
+    MATCH_DEFAULT,
+    MATCH_HOSTNAME,
+    MATCH_HOSTNAME_DEFAULT,
+    MATCH_HOSTNAME_PORT,
+)
+
+from blog.api_fields import absolute_url
+from blog.models import BlogIndexPage
+from pages.models import SiteSettings
+
+from .conf import api_setting
+
+DEFAULT_DISCLOSURE = SiteSettings._meta.get_field("default_affiliate_disclosure").default
+
+
+def restricted() -> Exists:
+    """True for a page at or below a page with a view restriction (password, login, groups).
+
+    An EXISTS subquery: PageQuerySet.public() would spend a query listing the restrictions.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
+@dataclass(frozen=True)
+class SiteScope:
+    """A Wagtail Site's root, base URL and blog index: enough to build every public URL."""
+
+    site_id: int
+    root_path: str
+    root_depth: int
+    root_url_path: str
+    base_url: str
+    name: str
+    blog_index_url_path: str | None
+    tagline: str
+    default_disclosure: str
+    # Paths of view-restricted pages that cover part of the site (usually none): a page is
+    # private when its path starts with one. Checked in Python or as plain LIKEs, which is
+    # much cheaper per query than an EXISTS subquery.
+    restricted_paths: tuple[str, ...] = ()
+
+    @classmethod
+    def for_site(cls, site: Site) -> SiteScope:
+        """Build from any Site (one query for the blog index and settings)."""
+        annotated = with_facts(Site.objects.filter(pk=site.pk)).select_related("root_page").first()
+        return cls.from_annotated(annotated or site)
+
+    @classmethod
+    def from_annotated(cls, site: Site) -> SiteScope:
+        root = site.root_page
+        disclosure = getattr(site, "disclosure", None)
+        restricted_paths: tuple[str, ...] = ()
+        if getattr(site, "has_restrictions", True):
+            restricted_paths = covering_paths(
+                PageViewRestriction.objects.filter(restriction_covers(root.path)).values_list(
+                    "page__path", flat=True
+                )
+            )
+        return cls(
+            site_id=site.pk,
+            root_path=root.path,
+            root_depth=root.depth,
+            root_url_path=root.url_path,
+            base_url=site.root_url,
+            name=site.site_name or root.title,
+            blog_index_url_path=getattr(site, "blog_index_url_path", None),
+            tagline=getattr(site, "tagline", None) or "",
+            # Without a settings row the site shows the field's default, so the API does too.
+            default_disclosure=disclosure if disclosure is not None else DEFAULT_DISCLOSURE,
+            restricted_paths=restricted_paths,
+        )
+
+    def is_public(self, path: str) -> bool:
+        return not any(path.startswith(prefix) for prefix in self.restricted_paths)
+
+    def page_url(self, url_path: str) -> str:
+        """Absolute URL of a page of this site, as Page.get_full_url() builds it."""
+        return self.base_url + url_path[len(self.root_url_path) - 1 :]
+
+    def absolute(self, url: str) -> str:
+        """Media and document URLs made absolute against the site when they are relative."""
+        return absolute_url(self.base_url, url)
+
+    @property
+    def blog_url(self) -> str | None:
+        return self.page_url(self.blog_index_url_path) if self.blog_index_url_path else None
+
+    def author_url(self, slug: str) -> str | None:
+        """The author's public profile (BlogIndexPage's author_profile route)."""
+        blog_url = self.blog_url
+        return f"{blog_url}authors/{slug}/" if blog_url else None
+
+
+def restriction_covers(root_path: str) -> Q:
+    """Restrictions on a page inside the site, or on an ancestor of its root (covers it all)."""
+    ancestors = [root_path[:end] for end in range(Page.steplen, len(root_path), Page.steplen)]
+    return Q(page__path__startswith=root_path) | Q(page__path__in=ancestors)
+
+
+def covering_paths(paths) -> tuple[str, ...]:
+    """Restricted paths, without those inside another restricted path."""
+    kept: list[str] = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(prefix) for prefix in kept):
+            kept.append(path)
+    return tuple(kept)
+
+
+def with_facts(sites: QuerySet) -> QuerySet:
+    """Annotate sites with their blog index URL path and site settings (no extra queries)."""
+    index = (
+        BlogIndexPage.objects.filter(live=True, path__startswith=OuterRef("root_page__path"))
+        .exclude(restricted())
+        .order_by("path")
+        .values("url_path")[:1]
+    )
+    site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
+    root_path = OuterRef("root_page__path")
+    restrictions = PageViewRestriction.objects.filter(
+        Q(page__path__startswith=root_path)
+        | Q(page__path=Substr(root_path, 1, Length("page__path")))
+    )
+    return sites.annotate(
+        has_restrictions=Exists(restrictions),
+        blog_index_url_path=Subquery(index),
+        tagline=Subquery(site_settings.values("tagline")[:1]),
+        disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),
+    )
+
+
+def find_site(hostname: str, port: int) -> Site | None:
+    """Wagtail's get_site_for_hostname (wagtail/models/sites.py), facts annotated in the same
+    query, so a cold request spends one query on its site instead of two."""
+    sites = list(
+        with_facts(
+            Site.objects.annotate(
+                match=Case(
+                    When(hostname=hostname, port=port, then=MATCH_HOSTNAME_PORT),
+                    When(hostname=hostname, is_default_site=True, then=MATCH_HOSTNAME_DEFAULT),
+                    When(is_default_site=True, then=MATCH_DEFAULT),
+                    default=MATCH_HOSTNAME,
+                    output_field=IntegerField(),
+                )
+            )
+        )
+        .filter(Q(hostname=hostname) | Q(is_default_site=True))
+        .order_by("match")
+        .select_related("root_page")
+    )
+    if not sites:
+        return None
+    if len(sites) == 1 or sites[0].match in (MATCH_HOSTNAME_PORT, MATCH_HOSTNAME_DEFAULT):
+        return sites[0]
+    if sites[0].match == MATCH_DEFAULT:
+        return sites[len(sites) == 2]
+    return None
+
+
+def site_scope(request: HttpRequest) -> SiteScope | None:
+    """The scope for the request's host; looked up once per host and cache generation."""
+    from .caching import current_generation
+
+    generation = getattr(request, "content_api_generation", None) or current_generation()
+    hostname = split_domain_port(request._get_raw_host())[0]
+    key = f"skincare-api:site:{generation.token}:{hostname}:{request.get_port()}"
+    cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    scope = cache.get(key)
+    if scope is None:
+        site = find_site(hostname, request.get_port())
+        if site is None:
+            return None
+        scope = SiteScope.from_annotated(site)
+        cache.set(key, scope, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+    return scope

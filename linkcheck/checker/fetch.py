@@ -1,0 +1,162 @@
+"""Async external-link fetcher: bounded, polite to each host, SSRF-guarded; errors become results.
+
+A fixed pool of workers takes URLs from a look-ahead ``Dispatcher`` (politeness.py), so memory
+stays flat however many links there are. Every request (redirect hops, retries and the GET
+fallback included) passes the per-host ``HostGate``: at most ``per_host_concurrency`` in flight
+and ``per_host_delay`` seconds between starts. Each URL and hop is checked by the SSRF guard
+(safety.py) and each name resolved through ``SafeResolver``.
+
+This module is the public entry point and the worker pool. One URL's redirect chain is followed
+in redirects.py, and each hop is sent (HEAD then GET, with retries) by transport.py.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+
+from aiohttp.abc import AbstractResolver
+
+from linkcheck.checker.addresses import Allowlist
+from linkcheck.checker.politeness import Dispatcher, HostGate, UrlSource, host_key
+from linkcheck.checker.redirects import UrlChecker
+from linkcheck.checker.settings import LinkcheckSettings
+from linkcheck.checker.status import LinkResult
+from linkcheck.checker.transport import KEEPALIVE_SECONDS, RETRY_CODES, open_session
+
+# Re-exported so imports from before the split into transport.py and redirects.py keep
+# working: links.py imports host_key from here.
+__all__ = [
+    "KEEPALIVE_SECONDS",
+    "RETRY_CODES",
+    "Progress",
+    "check_url",
+    "check_urls",
+    "check_urls_sync",
+    "host_key",
+    "iter_check_urls",
+]
+
+Progress = Callable[[LinkResult], object]
+
+_DONE = object()
+
+
+async def _run(
+    urls: UrlSource,
+    settings: LinkcheckSettings,
+    resolver: AbstractResolver | None,
+    progress: Progress | None,
+) -> AsyncIterator[tuple[int, LinkResult]]:
+    """Yield (input position, result) as checks finish."""
+    allowlist = Allowlist.parse(settings.allowlist)
+    gate = HostGate(settings.per_host_concurrency, settings.per_host_delay)
+    dispatcher = Dispatcher(urls, settings.per_host_concurrency, gate)
+    gate.on_release = dispatcher.notify
+    concurrency = max(1, settings.concurrency)
+    queue: asyncio.Queue[object] = asyncio.Queue(maxsize=concurrency * 2)
+
+    async with open_session(settings, allowlist, resolver) as session:
+        checker = UrlChecker(session, settings, allowlist, gate)
+
+        async def work() -> None:
+            try:
+                while (item := await dispatcher.next()) is not None:
+                    index, url, host = item
+                    try:
+                        result = await checker.check(url)
+                    finally:
+                        dispatcher.done(host)
+                    await queue.put((index, result))
+            except Exception as exc:  # the input iterator failed: the caller's error
+                await queue.put(exc)
+            await queue.put(_DONE)
+
+        workers = [asyncio.create_task(work()) for _ in range(concurrency)]
+        try:
+            finished = 0
+            while finished < len(workers):
+                item = await queue.get()
+                if item is _DONE:
+                    finished += 1
+                    continue
+                if isinstance(item, Exception):
+                    raise item
+                index, result = item  # type: ignore[misc]
+                if progress is not None:
+                    progress(result)
+                yield index, result
+        finally:
+            for worker in workers:
+                worker.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+
+
+async def iter_check_urls(
+    urls: UrlSource,
+    *,
+    settings: LinkcheckSettings | None = None,
+    resolver: AbstractResolver | None = None,
+    progress: Progress | None = None,
+) -> AsyncIterator[LinkResult]:
+    """Check URLs and yield results as they finish, holding only a bounded window in memory.
+
+    ``resolver`` is the name source (default: the system's, via getaddrinfo); it is always
+    wrapped in ``SafeResolver``. ``settings`` defaults to the built-in defaults
+    (Django callers use ``linkcheck.fetch``, which passes ``conf.load()``).
+    """
+    async for _index, result in _run(urls, settings or LinkcheckSettings(), resolver, progress):
+        yield result
+
+
+async def check_urls(
+    urls: Iterable[str],
+    *,
+    settings: LinkcheckSettings | None = None,
+    resolver: AbstractResolver | None = None,
+    progress: Progress | None = None,
+) -> list[LinkResult]:
+    """Check URLs and return one result per input URL, in input order (duplicates checked once)."""
+    wanted = [str(url) for url in urls]
+    unique = list(dict.fromkeys(wanted))
+    found: list[LinkResult | None] = [None] * len(unique)
+    async for index, result in _run(unique, settings or LinkcheckSettings(), resolver, progress):
+        found[index] = result
+    by_url = {url: result for url, result in zip(unique, found, strict=True) if result}
+    return [by_url[url] for url in wanted]
+
+
+def check_urls_sync(
+    urls: Iterable[str],
+    *,
+    settings: LinkcheckSettings | None = None,
+    resolver: AbstractResolver | None = None,
+    progress: Progress | None = None,
+) -> list[LinkResult]:
+    """Blocking ``check_urls`` for management commands, tasks and the shell."""
+    settings = settings or LinkcheckSettings()
+    wanted = [str(url) for url in urls]
+
+    def run() -> list[LinkResult]:
+        return asyncio.run(
+            check_urls(wanted, settings=settings, resolver=resolver, progress=progress)
+        )
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    # Called from async code (an ASGI view): a loop cannot be nested, so use a private thread.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()
+
+
+def check_url(
+    url: str,
+    *,
+    settings: LinkcheckSettings | None = None,
+    resolver: AbstractResolver | None = None,
+) -> LinkResult:
+    """Check one URL, blocking."""
+    return check_urls_sync([url], settings=settings, resolver=resolver)[0]

@@ -1,0 +1,218 @@
+"""Per-host politeness and the look-ahead dispatcher that feeds the fetcher's workers.
+
+The dispatcher reads URLs through a bounded buffer (so memory stays flat however many links
+there are) and hands them out host by host in turn, so one host with many links never stalls
+the rest. The gate holds every single request (retries, fallbacks and redirect hops included)
+to ``limit`` in flight per host and ``delay`` seconds between starts.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import math
+from collections import OrderedDict, deque
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
+from contextlib import asynccontextmanager, suppress
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from linkcheck.checker.safety import parse_ipv4_host
+
+UrlSource = Iterable[str] | AsyncIterable[str]
+
+LOOKAHEAD = 1024  # URLs read ahead of the workers, so a busy host does not stall the rest
+PULL_CHUNK = 256  # URLs pulled from a lazy source per trip to a worker thread
+
+
+def host_key(url: str) -> str:
+    """The politeness key of a URL: its host name, or its canonical address for IP literals."""
+    try:
+        host = (urlsplit(url.strip()).hostname or "").rstrip(".")
+    except ValueError:
+        return ""
+    try:
+        numeric = parse_ipv4_host(host)
+    except ValueError:
+        return host
+    return str(numeric) if numeric is not None else host
+
+
+class HostGate:
+    """Per-host politeness: a concurrency cap and a minimum delay between request starts."""
+
+    def __init__(
+        self, limit: int, delay: float, on_release: Callable[[], None] | None = None
+    ) -> None:
+        self.limit = max(1, limit)
+        self.delay = max(0.0, delay)
+        self.on_release = on_release
+        self._hosts: dict[str, _HostState] = {}
+        self._releases = 0
+
+    def _state(self, host: str) -> _HostState:
+        state = self._hosts.get(host)
+        if state is None:
+            state = self._hosts[host] = _HostState(asyncio.Semaphore(self.limit))
+        return state
+
+    def ready_at(self, host: str) -> float:
+        """Loop time from which a request to ``host`` could start (inf while it is full)."""
+        state = self._hosts.get(host)
+        if state is None:
+            return 0.0
+        if state.semaphore.locked():
+            return math.inf
+        return state.next_start
+
+    def defer(self, host: str, seconds: float) -> None:
+        """Hold back every request to ``host`` for ``seconds`` (it sent Retry-After)."""
+        state = self._state(host)
+        state.next_start = max(state.next_start, asyncio.get_running_loop().time() + seconds)
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        """Hold one of the host's request slots, starting no sooner than its delay allows."""
+        loop = asyncio.get_running_loop()
+        state = self._state(host)
+        state.users += 1
+        try:
+            await state.semaphore.acquire()
+            try:
+                if self.delay or state.next_start > loop.time():
+                    # Serialise start times so two slots freed together still start apart.
+                    async with state.lock:
+                        wait = state.next_start - loop.time()
+                        if wait > 0:
+                            await asyncio.sleep(wait)
+                        state.next_start = loop.time() + self.delay
+                yield
+            finally:
+                state.semaphore.release()
+        finally:
+            state.users -= 1
+            self._forget_idle(host, state, loop.time())
+            if self.on_release is not None:
+                self.on_release()
+
+    def _forget_idle(self, host: str, state: _HostState, now: float) -> None:
+        # Keeps memory flat over many hosts; a host still inside its delay is kept until a sweep.
+        if state.users == 0 and state.next_start <= now:
+            self._hosts.pop(host, None)
+        self._releases += 1
+        if self._releases % 512 == 0:
+            for name, other in list(self._hosts.items()):
+                if other.users == 0 and other.next_start <= now:
+                    del self._hosts[name]
+
+
+@dataclass
+class _HostState:
+    semaphore: asyncio.Semaphore
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    next_start: float = 0.0
+    users: int = 0
+
+
+class Dispatcher:
+    """Hands URLs to workers from a bounded look-ahead buffer, host by host in turn."""
+
+    def __init__(self, urls: UrlSource, per_host: int, gate: HostGate) -> None:
+        self._per_host = max(1, per_host)
+        self._gate = gate
+        self._pending: OrderedDict[str, deque[tuple[int, str]]] = OrderedDict()
+        self._assigned: dict[str, int] = {}
+        self._buffered = 0
+        self._counter = itertools.count()
+        self._exhausted = False
+        self._fill_lock = asyncio.Lock()
+        self._changed = asyncio.Event()
+        if isinstance(urls, AsyncIterable):
+            self._aiter: AsyncIterator[str] | None = aiter(urls)
+            self._iter: Iterator[str] | None = None
+            self._lazy = False
+        else:
+            self._aiter = None
+            self._iter = iter(urls)
+            # A generator may run ORM queries, which Django forbids on the event loop's thread.
+            self._lazy = not isinstance(urls, list | tuple)
+
+    def notify(self) -> None:
+        """Wake waiting workers: a slot, a host or new input became available."""
+        self._changed.set()
+        self._changed = asyncio.Event()
+
+    async def next(self) -> tuple[int, str, str] | None:
+        """The next (index, url, host) a worker may check now, or None when all are handed out."""
+        loop = asyncio.get_running_loop()
+        while True:
+            if not self._exhausted and self._buffered < LOOKAHEAD and not self._fill_lock.locked():
+                await self._fill()
+            item, earliest = self._pick(loop.time())
+            if item is not None:
+                return item
+            if self._exhausted and self._buffered == 0:
+                return None
+            changed = self._changed
+            timeout = None if math.isinf(earliest) else max(0.0, earliest - loop.time())
+            with suppress(TimeoutError):
+                await asyncio.wait_for(changed.wait(), timeout)
+
+    def done(self, host: str) -> None:
+        """A worker finished a URL of ``host``."""
+        count = self._assigned.get(host, 0) - 1
+        if count > 0:
+            self._assigned[host] = count
+        else:
+            self._assigned.pop(host, None)
+        self.notify()
+
+    async def _fill(self) -> None:
+        async with self._fill_lock:
+            want = min(PULL_CHUNK, LOOKAHEAD - self._buffered)
+            if want <= 0 or self._exhausted:
+                return
+            chunk = await self._take(want)
+            if len(chunk) < want:
+                self._exhausted = True
+            for url in chunk:
+                host = host_key(url)
+                self._pending.setdefault(host, deque()).append((next(self._counter), url))
+            self._buffered += len(chunk)
+        self.notify()
+
+    async def _take(self, count: int) -> list[str]:
+        if self._aiter is not None:
+            chunk = []
+            async for url in self._aiter:
+                chunk.append(url)
+                if len(chunk) >= count:
+                    break
+            return chunk
+        assert self._iter is not None
+        if self._lazy:
+            return await asyncio.to_thread(_take_from, self._iter, count)
+        return _take_from(self._iter, count)
+
+    def _pick(self, now: float) -> tuple[tuple[int, str, str] | None, float]:
+        earliest = math.inf
+        for host, queue in self._pending.items():
+            if host and self._assigned.get(host, 0) >= self._per_host:
+                continue
+            ready = self._gate.ready_at(host) if host else 0.0
+            if ready > now:
+                earliest = min(earliest, ready)
+                continue
+            index, url = queue.popleft()
+            self._buffered -= 1
+            if queue:
+                self._pending.move_to_end(host)  # round robin over hosts
+            else:
+                del self._pending[host]
+            self._assigned[host] = self._assigned.get(host, 0) + 1
+            return (index, url, host), earliest
+        return None, earliest
+
+
+def _take_from(iterator: Iterator[str], count: int) -> list[str]:
+    return [str(url) for url in itertools.islice(iterator, count)]

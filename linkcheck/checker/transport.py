@@ -1,0 +1,233 @@
+"""One hop over HTTP: the shared aiohttp session, HEAD then GET, retries and capped body reads.
+
+Every request passes the per-host ``HostGate`` (politeness.py): at most
+``per_host_concurrency`` in flight and ``per_host_delay`` seconds between starts. The session's
+connector resolves names only through ``SafeResolver`` (resolvers.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import AsyncIterator, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp.abc import AbstractResolver
+from yarl import URL
+
+from linkcheck.checker.addresses import Allowlist
+from linkcheck.checker.politeness import HostGate
+from linkcheck.checker.resolvers import SafeResolver
+from linkcheck.checker.settings import LinkcheckSettings
+from linkcheck.checker.status import (
+    LinkStatus,
+    classify_exception,
+    detect_challenge,
+    parse_retry_after,
+)
+
+RETRY_CODES = frozenset({408, 429, 500, 502, 503, 504})
+# Status codes a HEAD answer is not trusted for: servers that mishandle HEAD say these.
+# 429 is trusted: asking again at once with GET would ignore the rate limit.
+_GET_AGAIN_MIN = 400
+_HEAD_UNSUPPORTED = frozenset({405, 501})
+# Only bodies of error pages are read, to look for bot-challenge markers.
+_BODY_WANTED_MIN = 400
+_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+# Short keep-alive: with thousands of distinct hosts, idle sockets would otherwise pile up.
+KEEPALIVE_SECONDS = 4.0
+
+
+@dataclass
+class Reply:
+    """What one HTTP exchange returned (only what classification needs)."""
+
+    status: int
+    headers: dict[str, str]
+    body: bytes = b""
+    set_cookies: tuple[str, ...] = ()
+    note: str = ""
+
+
+@dataclass
+class Failure:
+    """A request that got no HTTP answer."""
+
+    exc: BaseException
+
+
+class Transport:
+    """Sends one hop's request through a shared session and gate; failures become values."""
+
+    def __init__(
+        self, session: aiohttp.ClientSession, settings: LinkcheckSettings, gate: HostGate
+    ) -> None:
+        self.session = session
+        self.settings = settings
+        self.gate = gate
+        self.timeout = aiohttp.ClientTimeout(
+            total=settings.total_timeout,
+            sock_connect=settings.connect_timeout,
+            sock_read=settings.read_timeout,
+        )
+        # Hosts that answered HEAD with 405/501: later URLs there go straight to GET.
+        self._get_hosts: set[str] = set()
+
+    async def request(self, url: str, host: str, cookies: dict[str, str]) -> Reply | Failure:
+        """One hop, retried with backoff (or as Retry-After asks) while the failure is temporary."""
+        settings = self.settings
+        attempt = 0
+        while True:
+            outcome = await self._attempt(url, host, cookies)
+            wait: float | None = None
+            if isinstance(outcome, Failure):
+                if classify_exception(outcome.exc)[0] is LinkStatus.TEMPORARY:
+                    wait = self._backoff(attempt)
+            elif outcome.status in RETRY_CODES and not detect_challenge(
+                outcome.headers, outcome.body
+            ):
+                retry_after = parse_retry_after(outcome.headers.get("retry-after"))
+                if retry_after is not None and retry_after > settings.max_retry_after:
+                    outcome.note = (
+                        f"Retry-After {retry_after:g} s is longer than the "
+                        f"{settings.max_retry_after:g} s this checker waits"
+                    )
+                    return outcome
+                if retry_after is not None:
+                    self.gate.defer(host, retry_after)
+                    wait = retry_after
+                else:
+                    wait = self._backoff(attempt)
+            if wait is None or attempt >= settings.retries:
+                return outcome
+            attempt += 1
+            await asyncio.sleep(wait)
+
+    def _backoff(self, attempt: int) -> float:
+        # Jitter keeps checks that failed together from retrying in lockstep.
+        return self.settings.backoff * (2**attempt) * random.uniform(0.8, 1.2)  # noqa: S311
+
+    async def _attempt(self, url: str, host: str, cookies: dict[str, str]) -> Reply | Failure:
+        """HEAD first; GET when HEAD is unsupported, refused or answered oddly."""
+        if host not in self._get_hosts:
+            try:
+                reply = await self._send("HEAD", url, host, cookies)
+            except (aiohttp.ClientConnectorError, TimeoutError) as exc:
+                return Failure(exc)  # the host itself is unreachable: GET would fare no better
+            except aiohttp.ClientError:
+                reply = None  # a server that chokes on HEAD (reset, bad response): try GET
+            except Exception as exc:
+                return Failure(exc)
+            if reply is not None and (reply.status < _GET_AGAIN_MIN or reply.status == 429):
+                return reply
+            if reply is not None and reply.status in _HEAD_UNSUPPORTED:
+                self._get_hosts.add(host)
+        try:
+            return await self._send("GET", url, host, cookies)
+        except Exception as exc:
+            return Failure(exc)
+
+    async def _send(self, method: str, url: str, host: str, cookies: dict[str, str]) -> Reply:
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else None
+        async with (
+            self.gate.slot(host),
+            self.session.request(
+                method,
+                URL(url, encoded=True),
+                allow_redirects=False,
+                timeout=self.timeout,
+                headers=headers,
+            ) as response,
+        ):
+            body = b""
+            if method == "GET":
+                body = await self._read_capped(response)
+            return Reply(
+                status=response.status,
+                headers={key.lower(): value for key, value in response.headers.items()},
+                body=body,
+                set_cookies=tuple(response.headers.getall("Set-Cookie", ())),
+            )
+
+    async def _read_capped(self, response: aiohttp.ClientResponse) -> bytes:
+        """Read at most ``max_bytes`` of the body, and only when it can tell us something."""
+        cap = self.settings.max_bytes
+        length = response.content_length
+        wanted = response.status >= _BODY_WANTED_MIN
+        if not wanted and (length is None or length > cap):
+            response.close()  # stop here rather than download the page
+            return b""
+        chunks: list[bytes] = []
+        total = 0
+        while total < cap:
+            chunk = await response.content.read(min(16384, cap - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if not response.content.at_eof():
+            response.close()  # an endless or oversized body: drop the connection
+        return b"".join(chunks)
+
+
+@asynccontextmanager
+async def guarded_session(
+    allowlist: Allowlist,
+    resolver: AbstractResolver | None = None,
+    *,
+    timeout: aiohttp.ClientTimeout,
+    headers: Mapping[str, str] | None = None,
+    keepalive: float = KEEPALIVE_SECONDS,
+    auto_decompress: bool = True,
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """An aiohttp session that resolves names only through ``SafeResolver`` and keeps no cookies.
+
+    Every outbound request of this project (link checks, webhook deliveries) goes through one
+    of these; callers still run ``check_url_safety`` on each URL first, because aiohttp skips
+    the resolver for IP-literal hosts.
+    """
+    safe_resolver = SafeResolver(resolver, allowlist=allowlist)
+    connector = aiohttp.TCPConnector(
+        limit=0,  # callers bound requests in flight themselves
+        resolver=safe_resolver,
+        ttl_dns_cache=60,  # caches only answers SafeResolver has checked
+        keepalive_timeout=keepalive,
+    )
+    session = aiohttp.ClientSession(
+        connector=connector,
+        headers=headers,
+        auto_decompress=auto_decompress,
+        cookie_jar=aiohttp.DummyCookieJar(),
+        trust_env=False,  # an environment proxy would resolve names where we cannot check them
+        timeout=timeout,
+    )
+    try:
+        yield session
+    finally:
+        await session.close()
+        await safe_resolver.close()
+
+
+@asynccontextmanager
+async def open_session(
+    settings: LinkcheckSettings, allowlist: Allowlist, resolver: AbstractResolver | None
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """The link checker's guarded session: its User-Agent, raw bytes only, its timeouts."""
+    headers = {
+        "User-Agent": settings.user_agent_header,
+        "Accept": _ACCEPT,
+        # Raw bytes only: the byte cap then bounds what is held, and no compression bomb
+        # can expand behind it. The few error pages read are small anyway.
+        "Accept-Encoding": "identity",
+    }
+    timeout = aiohttp.ClientTimeout(
+        total=settings.total_timeout,
+        sock_connect=settings.connect_timeout,
+        sock_read=settings.read_timeout,
+    )
+    async with guarded_session(
+        allowlist, resolver, timeout=timeout, headers=headers, auto_decompress=False
+    ) as session:
+        yield session

@@ -1,0 +1,37 @@
+"""Admin UI components: the dashboard's link health summary."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+from wagtail.admin.ui.components import Component
+
+from linkcheck.models import LINK_STATUS_CHOICES, PROBLEM_STATUSES
+from linkcheck.service import status_summary
+
+
+class LinkHealthPanel(Component):
+    """Counts of links by status, each linking to the report filtered by it."""
+
+    name = "link_health"
+    template_name = "linkcheck/dashboard_panel.html"
+    order = 250
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        counts = status_summary()
+        report = reverse("linkcheck:report")
+        problems = {str(status) for status in PROBLEM_STATUSES}
+        context["rows"] = [
+            {
+                "status": value,
+                "label": label,
+                "count": counts.get(value, 0),
+                "problem": value in problems,
+                "url": f"{report}?status={value}",
+            }
+            for value, label in LINK_STATUS_CHOICES
+            if counts.get(value)
+        ]
+        context["total"] = sum(counts.values())
+        context["report_url"] = report
+        return context

@@ -1,0 +1,69 @@
+"""Link-checker settings: one prefix, defaults in one place, read at call time.
+
+Values are read through ``getattr(settings, ...)`` on every call so ``override_settings`` works
+in tests. ``load()`` snapshots them into a frozen ``LinkcheckSettings`` that the pure fetcher
+takes, so it also runs where Django settings are not configured (benchmarks, scripts).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import fields
+from typing import Any
+
+from django.conf import settings as django_settings
+from django.core.exceptions import ImproperlyConfigured
+
+from linkcheck.checker.settings import DEFAULTS, PREFIX, LinkcheckSettings
+
+ALLOWLIST_ENV = "SKINCARE_LINKCHECK_ALLOWLIST"
+
+
+def setting(name: str) -> Any:
+    """Return the value of ``SKINCARE_LINKCHECK_<name>``, or its default."""
+    if name not in DEFAULTS:
+        raise KeyError(f"unknown link-check setting {name!r}")
+    try:
+        value = getattr(django_settings, PREFIX + name, None)
+    except ImproperlyConfigured:
+        # Outside a Django project (a benchmark script): defaults and the environment only.
+        value = None
+    if name == "ALLOWLIST" and value is None:
+        return _allowlist_from_env()
+    if name == "CONTACT_URL" and not value:
+        return _site_url()
+    return DEFAULTS[name] if value is None else value
+
+
+def _allowlist_from_env() -> tuple[str, ...]:
+    raw = os.environ.get(ALLOWLIST_ENV, "")
+    return tuple(part.strip() for part in raw.split(",") if part.strip())
+
+
+def _site_url() -> str:
+    try:
+        return getattr(django_settings, "WAGTAILADMIN_BASE_URL", "") or ""
+    except ImproperlyConfigured:
+        return ""
+
+
+def load() -> LinkcheckSettings:
+    """Snapshot the current settings (Django settings, then environment, then defaults)."""
+    values: dict[str, Any] = {}
+    for field in fields(LinkcheckSettings):
+        value = setting(field.name.upper())
+        if field.name == "allowlist":
+            value = _as_tuple(value)
+        elif field.name == "recheck_hours":
+            value = tuple({**DEFAULTS["RECHECK_HOURS"], **dict(value)}.items())
+        elif field.name == "temporary_retry_hours":
+            value = tuple(value)
+        values[field.name] = value
+    return LinkcheckSettings(**values)
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        # A comma-separated string is accepted too, as in the environment variable.
+        return tuple(part.strip() for part in value.split(",") if part.strip())
+    return tuple(str(part) for part in value)

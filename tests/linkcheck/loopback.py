@@ -1,0 +1,93 @@
+"""Shared by the fetcher tests: fast settings, a loopback-only connect guard and a server base case.
+
+Every request goes to a LinkServer the tests start on 127.0.0.x; a guard around aiohttp's
+connect refuses (and records) any other destination, so even a broken SSRF rule sends nothing
+off this machine.
+"""
+
+import ipaddress
+from unittest import mock
+
+import aiohappyeyeballs
+from django.test import SimpleTestCase
+
+from linkcheck.checker.status import LinkStatus
+from linkcheck.fetch import check_urls_sync
+from tests.linkcheck.httpserver import LinkServer
+
+OK, REDIRECTED, BROKEN = LinkStatus.OK, LinkStatus.REDIRECTED, LinkStatus.BROKEN
+UNVERIFIABLE, TEMPORARY, REFUSED = LinkStatus.UNVERIFIABLE, LinkStatus.TEMPORARY, LinkStatus.REFUSED
+
+FAST = {
+    "SKINCARE_LINKCHECK_CONCURRENCY": 16,
+    "SKINCARE_LINKCHECK_PER_HOST_CONCURRENCY": 4,
+    "SKINCARE_LINKCHECK_PER_HOST_DELAY": 0,
+    "SKINCARE_LINKCHECK_CONNECT_TIMEOUT": 0.5,
+    "SKINCARE_LINKCHECK_READ_TIMEOUT": 0.4,
+    "SKINCARE_LINKCHECK_TOTAL_TIMEOUT": 1.0,
+    "SKINCARE_LINKCHECK_DEADLINE": 5.0,
+    "SKINCARE_LINKCHECK_RETRIES": 1,
+    "SKINCARE_LINKCHECK_BACKOFF": 0.01,
+    "SKINCARE_LINKCHECK_MAX_RETRY_AFTER": 2,
+    "SKINCARE_LINKCHECK_CONTACT_URL": "https://skincare.example/about/link-checker",
+    # Only the main server's address: the sentinel on 127.0.0.2 stays forbidden.
+    "SKINCARE_LINKCHECK_ALLOWLIST": ["127.0.0.1/32"],
+}
+
+
+class LoopbackOnly:
+    """Wraps aiohttp's connect: any destination off loopback is recorded and refused."""
+
+    def __init__(self) -> None:
+        self.outside: list[str] = []
+        self._original = aiohappyeyeballs.start_connection
+        self._patch = mock.patch("aiohappyeyeballs.start_connection", self._start_connection)
+
+    async def _start_connection(self, addr_infos, *args, **kwargs):
+        for info in addr_infos:
+            host = info[4][0]
+            address = ipaddress.ip_address(host.split("%")[0])
+            mapped = getattr(address, "ipv4_mapped", None)
+            if not (address.is_loopback or (mapped is not None and mapped.is_loopback)):
+                self.outside.append(host)
+                raise OSError(f"test guard: refusing to connect to {host}")
+        return await self._original(addr_infos, *args, **kwargs)
+
+    def start(self) -> None:
+        self._patch.start()
+
+    def stop(self) -> None:
+        self._patch.stop()
+
+
+class ServerTestCase(SimpleTestCase):
+    """Starts a main server on 127.0.0.1 and a sentinel on 127.0.0.2 (same port when free)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.guard = LoopbackOnly()
+        cls.guard.start()
+        cls.addClassCleanup(cls.guard.stop)
+        cls.server = LinkServer(slow_seconds=3).start()
+        cls.addClassCleanup(cls.server.stop)
+        try:
+            cls.sentinel = LinkServer("127.0.0.2", cls.server.port).start()
+        except OSError:
+            cls.sentinel = LinkServer("127.0.0.2").start()
+        cls.addClassCleanup(cls.sentinel.stop)
+
+    def setUp(self):
+        self.server.reset()
+        self.sentinel.reset()
+        self.guard.outside.clear()
+
+    def tearDown(self):
+        self.assertEqual(self.guard.outside, [], "a request tried to leave loopback")
+
+    def url(self, path):
+        return self.server.url(path)
+
+    def check(self, *paths, **kwargs):
+        results = check_urls_sync([self.url(path) for path in paths], **kwargs)
+        return results[0] if len(paths) == 1 else results
