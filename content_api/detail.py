@@ -14,8 +14,8 @@ from wagtail.documents import get_document_model
 from wagtail.models import Page
 
 from blog.models import ArticlePage, Author
+from blog.representation.body import body_blocks, image_ids, rich_text_fragments
 
-from .body import body_blocks, image_ids, rich_text_fragments
 from .cards import (
     ApiContext,
     author_ref,

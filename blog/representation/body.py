@@ -11,9 +11,8 @@ from typing import Any
 
 from pages.blocks import parse_citation_refs
 from pages.content import SECTION_BLOCKS, heading_anchor, table_of_contents
+from pages.richtext import safe_url
 from pages.timeframes import timeframe_from
-
-from .richtext import safe_url
 
 CALLOUT_KINDS = frozenset({"tip", "note", "warning", "professional"})
 Render = Callable[[str | None], str]
