@@ -8,7 +8,6 @@ occurrence of the link's target in the same field, in both versions (paths shift
 
 from __future__ import annotations
 
-import copy
 import re
 from dataclasses import dataclass
 from html import escape
@@ -16,7 +15,6 @@ from html import escape
 from django.db import transaction
 from django.utils import timezone
 from wagtail import blocks
-from wagtail.blocks.list_block import ListBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.log_actions import log
 from wagtail.models import Page
@@ -27,7 +25,7 @@ from linkcheck.links import sync_links
 from linkcheck.models import Link
 from linkcheck.richtext import iter_links
 from pages.revisions import RevisionOutcome, Spot, edit_richtext, revise
-from pages.streamwalk import stream_fields
+from pages.streamwalk import iter_leaves, rewrite_leaves, stream_fields
 
 UNLINK = "skincare.linkcheck.unlink"
 REPLACE_URL = "skincare.linkcheck.replace_url"
@@ -114,52 +112,15 @@ def _rewrite(html: str, target: Target, replacement) -> tuple[str, int]:
 
 def replace_stream_urls(stream_block, raw: list, old: str, new: str) -> tuple[list, int]:
     """Replace URL and embed block values equal to old (at any depth) in a copy of raw."""
-    data = copy.deepcopy(list(raw))
-    count = _replace_in(stream_block, data, old, new)
-    return (data, count) if count else (raw, 0)
-
-
-def _replace_in(block, raw, old: str, new: str) -> int:
-    count = 0
-    if isinstance(block, blocks.StreamBlock):
-        for child in raw or ():
-            child_block = block.child_blocks.get(child.get("type"))
-            if child_block is None:
-                continue
-            if _is_url_block(child_block):
-                if isinstance(child.get("value"), str) and child["value"].strip() == old:
-                    child["value"] = new
-                    count += 1
-            else:
-                count += _replace_in(child_block, child.get("value"), old, new)
-    elif isinstance(block, ListBlock):
-        for index, item in enumerate(raw or ()):
-            wrapped = isinstance(item, dict) and item.get("type") == "item"
-            value = item.get("value") if wrapped else item
-            if _is_url_block(block.child_block):
-                if isinstance(value, str) and value.strip() == old:
-                    if wrapped:
-                        item["value"] = new
-                    else:
-                        raw[index] = new
-                    count += 1
-            else:
-                count += _replace_in(block.child_block, value, old, new)
-    elif isinstance(block, blocks.StructBlock) and isinstance(raw, dict):
-        for name, child_block in block.child_blocks.items():
-            if name not in raw:
-                continue
-            if _is_url_block(child_block):
-                if isinstance(raw[name], str) and raw[name].strip() == old:
-                    raw[name] = new
-                    count += 1
-            else:
-                count += _replace_in(child_block, raw[name], old, new)
-    return count
-
-
-def _is_url_block(block) -> bool:
-    return isinstance(block, blocks.URLBlock | EmbedBlock)
+    leaves = (
+        leaf
+        for leaf in iter_leaves(stream_block, raw)
+        if isinstance(leaf.block, blocks.URLBlock | EmbedBlock)
+        and isinstance(leaf.value, str)
+        and leaf.value.strip() == old
+    )
+    new_raw, changes = rewrite_leaves(stream_block, raw, lambda leaf: new, leaves)
+    return new_raw, len(changes)
 
 
 def _replace_url_fields(version, field: str, old: str, new: str) -> list[dict]:
