@@ -6,11 +6,14 @@ off this machine.
 """
 
 import ipaddress
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from unittest import mock
 
 import aiohappyeyeballs
 from django.test import SimpleTestCase
 
+from linkcheck.checker.politeness import HostGate
 from linkcheck.checker.status import LinkStatus
 from linkcheck.fetch import check_urls_sync
 from tests.linkcheck.httpserver import LinkServer
@@ -58,6 +61,39 @@ class LoopbackOnly:
 
     def stop(self) -> None:
         self._patch.stop()
+
+
+class RecordingGate(HostGate):
+    """A HostGate that notes, per host, each slot it grants and each Retry-After deferral."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.granted: list[str] = []  # the host of each request let through, in order
+        self.deferrals: list[tuple[str, float]] = []
+
+    def defer(self, host: str, seconds: float) -> None:
+        self.deferrals.append((host, seconds))
+        super().defer(host, seconds)
+
+    @asynccontextmanager
+    async def slot(self, host: str) -> AsyncIterator[None]:
+        async with super().slot(host):
+            self.granted.append(host)
+            yield
+
+
+@contextmanager
+def recording_gates() -> Iterator[list[RecordingGate]]:
+    """The fetcher's gates become RecordingGates; yields the list of those it creates."""
+    gates: list[RecordingGate] = []
+
+    class Gate(RecordingGate):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            gates.append(self)
+
+    with mock.patch("linkcheck.checker.fetch.HostGate", Gate):
+        yield gates
 
 
 class ServerTestCase(SimpleTestCase):
