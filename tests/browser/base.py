@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 import unittest
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.db import OperationalError
 
 CHROMIUM = os.environ.get("SKINCARE_CHROMIUM", "/usr/bin/chromium")
 # Playwright's sync API runs an event loop in this thread; the ORM calls our tests make between
@@ -76,6 +78,20 @@ class BrowserTestCase(StaticLiveServerTestCase):
     def tearDown(self):
         self.context.close()
         super().tearDown()
+
+    def _fixture_teardown(self):
+        # Closing the browser does not wait for requests the live server is still answering (an
+        # admin page's background fetches); on SQLite's shared in-memory database such a request
+        # holds a table lock, and the flush between tests fails with "database table is locked".
+        # Wait for those requests to finish instead of failing the next test.
+        for attempt in range(50):
+            try:
+                return super()._fixture_teardown()
+            except OperationalError as error:
+                if "locked" not in str(error) or attempt == 49:
+                    raise
+                time.sleep(0.1)
+        return None
 
     def visit(self, path: str):
         return self.page.goto(self.live_server_url + path)
