@@ -2,9 +2,9 @@
 
 `scan()` is pure (stored HTML in, `ScanResult` out) and edits the source string in place, so
 every byte outside a removed span survives and clean input comes back unchanged. Modules:
-`grammar` (anchor vocabulary, folding, sentence splitting), `phrases` (the boilerplate's phrase
-families), `sentences` (promotional runs and lead-ins), `targets` (where links point),
-`triggers` (the cheap precheck), `document` and `edits` (source-offset views and splicing),
+`grammar` (anchor vocabulary, folding, sentence splitting), `families` (the one table of
+the boilerplate's phrase families), `sentences` (promotional runs and lead-ins), `targets`
+(where links point), `triggers` (the cheap precheck), `document` and `edits` (source-offset views and splicing),
 `scanner` (the rules) and `findings` (the result types).
 """
 

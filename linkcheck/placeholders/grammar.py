@@ -1,7 +1,7 @@
 """The words of content-farm spam: anchor vocabulary, folding and sentence splitting.
 
 Farms spin their boilerplate, so nothing here lists sentences or anchors: it lists word
-families (verbs, adjectives, nouns) and how they combine. `phrases` holds the sentence-level
+families (verbs, adjectives, nouns) and how they combine. `families` holds the sentence-level
 families and `sentences` the rules built on both. The engine and the benchmark's
 BeautifulSoup peer share all three.
 """
@@ -12,8 +12,16 @@ import re
 
 
 def words(text: str) -> frozenset[str]:
-    """A vocabulary written as one whitespace-separated string."""
-    return frozenset(text.split())
+    """A vocabulary written as one whitespace-separated string, each word once.
+
+    A word listed twice is an editing slip (one copy gets changed, the other not), so it fails
+    at import rather than vanishing into the set.
+    """
+    listed = text.split()
+    if len(set(listed)) != len(listed):
+        twice = sorted({word for word in listed if listed.count(word) > 1})
+        raise ValueError(f"listed twice: {', '.join(twice)}")
+    return frozenset(listed)
 
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -29,7 +37,7 @@ ANCHOR_VERBS = words(
     "uncover find consult see browse study gain get understand grasp verify review research "
     "peruse scan observe analyze analyse broaden expand deepen enhance enrich go head navigate "
     "follow open refer continue keep dig know comprehend inspect skim survey evaluate compare "
-    "click tap immerse learn explore obtain acquire boost increase improve delve"
+    "click tap immerse obtain acquire boost increase improve"
 )
 ANCHOR_ADJECTIVES = words(
     "helpful informative in-depth impartial valuable useful insightful detailed related external "
@@ -39,11 +47,11 @@ ANCHOR_ADJECTIVES = words(
     "extra further new fresh alternative outside thoughtful well-researched credible reputable "
     "selected chosen hand-picked handpicked curated compelling eye-opening intriguing beneficial "
     "essential complete full high-quality quality important knowledgeable good nice awesome "
-    "must-read exclusive similar free in-depth informational instructive noteworthy pertinent "
+    "must-read exclusive similar free informational instructive noteworthy pertinent "
     "worthwhile top superb fantastic engaging enriching unbiased objective neutral specially "
     "carefully external-source blog web original official dedicated related-topic trusted "
     "respected accurate up-to-date current latest popular concise clear well-written "
-    "scientific evidence-based professional specialist thoughtful short quick"
+    "scientific evidence-based professional specialist short quick"
 )
 ANCHOR_NOUNS = words(
     "article articles study studies research resource resources source sources guide guides "
@@ -52,7 +60,7 @@ ANCHOR_NOUNS = words(
     "information info report reports review reviews piece paper papers text reference "
     "references write-up overview explanation details insights data investigation examination "
     "breakdown explainer knowledge blog matter subject topic perspective perspectives "
-    "viewpoint viewpoints reference material content tutorial investigation primer summary "
+    "viewpoint viewpoints tutorial primer summary "
     "feature story stories coverage findings evidence facts hub"
 )
 _ANCHOR_FILLERS = words(
@@ -80,9 +88,10 @@ _PLACEHOLDER_ANCHOR_RE = re.compile(
 )
 
 # Sentence ends: terminal punctuation before whitespace, a glued ".Next" typo, a colon that
-# ends a line (lead-ins), or a <br> (read as a newline).
+# ends a line (lead-ins), or a <br> (read as a newline). No sentence starts with a comma, so
+# "the topic? , in which ..." (a link stripped from between them) stays one sentence.
 _SENTENCE_END_RE = re.compile(
-    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
+    r"[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s*$|\s+[^\s,])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z])"
     r"|:[\"'\u201d\u2019]*(?=[ \t\xa0]*(?:\n|$))|(?=\n)"
 )
 _ABBREVIATIONS = words("dr mr mrs ms prof st vs etc e.g i.e fig no approx inc ltd co jr sr")

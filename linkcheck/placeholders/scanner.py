@@ -5,6 +5,7 @@ from __future__ import annotations
 from linkcheck.placeholders import grammar, sentences
 from linkcheck.placeholders.document import Document, Link
 from linkcheck.placeholders.edits import splice
+from linkcheck.placeholders.families import BY_NAME
 from linkcheck.placeholders.findings import Finding, ScanResult
 from linkcheck.placeholders.targets import affiliate_signals, is_money_anchor
 from linkcheck.placeholders.triggers import Hints, hints, suspicious_href
@@ -15,6 +16,7 @@ PROSE_TAGS = frozenset({"p", "li", "blockquote"})
 # Only these targets may be removed; internal, same-site, citation and mail links never are.
 REMOVABLE = frozenset({"external", "placeholder", "self"})
 ITEM_REASON = "generic anchor under a related-posts lead-in"
+LEAD_IN_REASON = BY_NAME["lead_in"].label
 
 
 def scan(
@@ -111,7 +113,7 @@ class Scan:
                 below = doc.next_leaf(below)
             if inline == k + 1 and not below_items:
                 continue
-            self.cut(leaf, range(first, k + 1), "related_list", "related-posts lead-in", whole=True)
+            self.cut(leaf, range(first, k + 1), "related_list", LEAD_IN_REASON, whole=True)
             self.cut(leaf, range(k + 1, inline), "related_list", ITEM_REASON)
             for item_leaf in below_items:
                 self.dropped.add(item_leaf)

@@ -4,40 +4,30 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from linkcheck.placeholders.grammar import EDGE_PUNCT, fold, starts_with_generic_anchor
-from linkcheck.placeholders.phrases import (
-    COMMIT_RE,
-    EDUCATION_RE,
-    ENRICH_RE,
-    EXTRA_RE,
-    LEAD_IN_RE,
+from linkcheck.placeholders.families import (
+    BY_NAME,
+    FAMILIES,
     LINK_NOUN_RE,
+    PROMO_FAMILIES,
     PROPER_RE,
-    QUESTION_RE,
-    RECOMMEND_RE,
-    RESOURCE_RE,
-    SELECTED_RE,
-    SUPPLEMENT_RE,
-    TOPIC_RE,
 )
+from linkcheck.placeholders.grammar import EDGE_PUNCT, fold, starts_with_generic_anchor
 
-FEATURE_LABELS = {
-    "resource": "external or selected resource",
-    "selected": "'selected for you'",
-    "education": "'learning experience'",
-    "supplement": "'supplement your reading'",
-    "topic": "abstract 'the subject'",
-    "extra": "'additional information'",
-    "enrich": "'expand your knowledge'",
-    "question": "'interested in learning more?'",
-    "commit": "'we're committed'",
-    "recommend": "'we recommend visiting'",
+# Labels of the phrase families, then of the link features a sentence can show.
+FEATURE_LABELS = {family.name: family.label for family in PROMO_FAMILIES} | {
     "generic_link": "generic link",
     "generic_text": "generic call to action",
     "link": "external link",
     "bare_link": "a bare link",
 }
-_KEYS = frozenset({"resource", "selected", "education", "generic_link"})
+_KEYS = frozenset({family.name for family in FAMILIES if family.role == "key"} | {"generic_link"})
+_QUESTIONS = frozenset(family.name for family in FAMILIES if family.role == "question")
+_COMMITS = frozenset(family.name for family in FAMILIES if family.role == "commit")
+# Shape, not evidence: a sentence showing only these is no tail of a promotional run.
+_NOT_EVIDENCE = frozenset({family.name for family in FAMILIES if family.role == "weak"} | {"link"})
+_LEAD_IN_RE = BY_NAME["lead_in"].pattern
+_SELECTED_RE = BY_NAME["selected"].pattern
+_QUESTION_RES = tuple(family.pattern for family in FAMILIES if family.role == "question")
 
 
 def is_lead_in(sentence: str) -> bool:
@@ -46,7 +36,7 @@ def is_lead_in(sentence: str) -> bool:
     if not folded.rstrip("\"'").endswith(":") or len(folded.split()) > 40:
         return False
     return bool(
-        LEAD_IN_RE.search(folded) or (SELECTED_RE.search(folded) and LINK_NOUN_RE.search(folded))
+        _LEAD_IN_RE.search(folded) or (_SELECTED_RE.search(folded) and LINK_NOUN_RE.search(folded))
     )
 
 
@@ -71,11 +61,11 @@ def lead_in_start(sentences: Sequence[str], index: int) -> int | None:
 
 
 def _is_question_opener(sentence: str) -> bool:
-    return (
-        sentence.rstrip().endswith("?")
-        and len(sentence.split()) <= 15
-        and not PROPER_RE.search(sentence)
-        and bool(QUESTION_RE.search(fold(sentence)))
+    if not sentence.rstrip().endswith("?") or len(sentence.split()) > 15:
+        return False
+    folded = fold(sentence)
+    return not PROPER_RE.search(sentence) and any(
+        pattern.search(folded) for pattern in _QUESTION_RES
     )
 
 
@@ -91,22 +81,7 @@ def promo_features(
     folded = fold(sentence)
     if folded.rstrip("\"'").endswith(":"):
         return None  # lead-ins belong to the list rule, which needs items to follow
-    found = {
-        name
-        for name, pattern in (
-            ("resource", RESOURCE_RE),
-            ("selected", SELECTED_RE),
-            ("education", EDUCATION_RE),
-            ("supplement", SUPPLEMENT_RE),
-            ("topic", TOPIC_RE),
-            ("extra", EXTRA_RE),
-            ("enrich", ENRICH_RE),
-            ("question", QUESTION_RE),
-            ("commit", COMMIT_RE),
-            ("recommend", RECOMMEND_RE),
-        )
-        if pattern.search(folded)
-    }
+    found = {family.name for family in PROMO_FAMILIES if family.pattern.search(folded)}
     if generic_link:
         found.add("generic_link")
     elif has_link:
@@ -125,11 +100,11 @@ def promo_role(features: frozenset[str] | None) -> str | None:
     counted = features - {"bare_link", "link"}  # a link alone is shape, not evidence
     if counted & _KEYS and len(counted) >= 2:
         return "strong"
-    if "question" in features:
+    if features & _QUESTIONS:
         return "question"
-    if "commit" in features:
+    if features & _COMMITS:
         return "commit"
-    if features - {"link", "recommend"}:
+    if features - _NOT_EVIDENCE:
         return "tail"
     return None
 

@@ -1,9 +1,9 @@
 """A cheap look at raw stored HTML: can any spam rule fire, and in which lines?
 
 Every rule needs something to fire: a lead-in or promotional sentence needs one of the
-grammar's key phrases ('external resource', 'we've selected', 'learning experience',
-'the subject', 'related posts'), a generic link needs a call-to-action anchor, a placeholder
-needs a telling href or anchor, an injected link a promotion-looking href. This module looks
+gate words of the phrase families (`families`: 'external resource', 'we've selected',
+'learning experience', 'the subject', 'related posts'), a generic link needs a call-to-action
+anchor, a placeholder needs a telling href or anchor, an injected link a promotion-looking href. This module looks
 for those with a few fast scans and confirms phrase hits on the text of the line around them,
 so clean bodies are turned away without building any structure. It may say yes to a clean
 body, never no to a spammy one (words are assumed not to be split by markup).
@@ -16,21 +16,11 @@ from dataclasses import dataclass
 from html import unescape
 from urllib.parse import urlsplit
 
-from linkcheck.placeholders import grammar, phrases
+from linkcheck.placeholders import grammar
+from linkcheck.placeholders.families import BY_NAME, GATE_WORDS, PRECHECK_FAMILIES
 from linkcheck.richtext import LINK_PATTERN, TAG_RE
 
-# Each promotional key phrase contains one of these words (see
-# phrases.RESOURCE_RE, SELECTED_RE, EDUCATION_RE and TOPIC_RE); each hit is confirmed on its
-# line. Plain substring search beats one alternation regex here by about two to one.
-_GATE_WORDS = sorted(
-    grammar.words(
-        "external outside third-party off-site recommended suggested selected chosen picked "
-        "curated prepared gathered compiled together assembled experience journey quest "
-        "adventure path topic subject theme matter"
-    )
-)
 _TAG_START = frozenset("abcdefghijklmnopqrstuvwxyz/!")
-_AT_HAND_RE = re.compile(r"(?:\s|&nbsp;|<[^>]*>)+at\b")
 # Sentences never cross these: block tags and <br>.
 _BOUNDARY_RE = re.compile(
     r"</?(?:p|li|ul|ol|h[1-6]|blockquote|pre|div|table|tr|td|th|figure|embed|hr)[\s/>]|<br[\s/>]"
@@ -76,8 +66,13 @@ _HREF_TRIGGER_RE = re.compile(
     r"|icu|cyou|rest|bond|sbs|cfd)(?:[/:?#]|$)",
     re.MULTILINE,
 )
-_CONFIRM = (phrases.RESOURCE_RE, phrases.SELECTED_RE, phrases.EDUCATION_RE, phrases.TOPIC_RE)
-_LEAD_IN_PHRASES = re.compile(f"{phrases.LEAD_IN_RE.pattern}|{phrases.SELECTED_RE.pattern}")
+# The gate words of the families a rule can fire on without a link (families.GATE_WORDS);
+# each hit is confirmed on its line by those families' patterns. Plain substring search
+# beats one alternation regex here by about two to one.
+_CONFIRM = tuple(family.pattern for family in PRECHECK_FAMILIES)
+_LEAD_IN_PHRASES = re.compile(
+    f"{BY_NAME['lead_in'].pattern.pattern}|{BY_NAME['selected'].pattern.pattern}"
+)
 _SKIP_MARKUP_RE = re.compile(r"(?:\s|<[a-z/!][^>]*>)*")
 _TEXT_RUN_RE = re.compile(r"[^<]+")
 _ITEM_FIRST_WORDS = grammar.ANCHOR_VERBS | _PLACEHOLDER_FIRST | {"a", "the", "your"}
@@ -156,7 +151,7 @@ def _mentions_page(lowered: str, page_url: str) -> bool:
 def _confirmed_phrases(html: str, lowered: str) -> tuple[int, ...]:
     confirmed: list[int] = []
     lines: dict[int, str] = {}
-    for word in _GATE_WORDS:
+    for word in GATE_WORDS:
         offset = lowered.find(word)
         while offset >= 0:
             if _confirms_promo(html, lowered, word, offset, lines):
@@ -182,8 +177,6 @@ def _confirms_promo(html: str, lowered: str, word: str, offset: int, lines: dict
     opened = lowered.rfind("<", 0, offset)
     if opened > lowered.rfind(">", 0, offset) and lowered[opened + 1 : opened + 2] in _TAG_START:
         return False  # inside a tag (an href, an alt text): the rules only read text
-    if word == "matter" and not _AT_HAND_RE.match(lowered, offset + len(word)):
-        return False  # "matter" only counts in "matter at hand"
     _start, _end, text = _line_text(html, lowered, offset, lines)
     return any(pattern.search(text) for pattern in _CONFIRM)
 
