@@ -102,14 +102,8 @@ def _iter_object(obj: models.Model) -> Iterator[FoundLink]:
         elif isinstance(model_field, models.URLField):
             url = (getattr(obj, name) or "").strip()
             if url:
-                yield FoundLink(
-                    name,
-                    "",
-                    Source.URL_FIELD,
-                    Kind.EXTERNAL,
-                    url,
-                    text=str(model_field.verbose_name),
-                )
+                label = str(model_field.verbose_name)
+                yield FoundLink(name, "", Source.URL_FIELD, Kind.EXTERNAL, url, text=label)
         elif isinstance(model_field, models.ForeignKey) and model_field.related_model in (
             image_model,
             document_model,
@@ -187,12 +181,9 @@ def _stream_links(field: str, stream_block: blocks.StreamBlock, raw: list) -> It
         elif isinstance(block, blocks.URLBlock):
             if isinstance(value, str) and value.strip():
                 text = titles.get(leaf.path.rpartition(".")[0], "")
+                url = value.strip()
                 yield FoundLink(
-                    source=Source.URL_BLOCK,
-                    kind=Kind.EXTERNAL,
-                    url=value.strip(),
-                    text=text,
-                    **where,
+                    source=Source.URL_BLOCK, kind=Kind.EXTERNAL, url=url, text=text, **where
                 )
         elif isinstance(block, ImageChooserBlock | DocumentChooserBlock | blocks.PageChooserBlock):
             target = _as_id(value)
@@ -211,33 +202,21 @@ def _chooser(block: blocks.Block) -> tuple[Source, Kind]:
     return Source.PAGE_BLOCK, Kind.PAGE
 
 
+# A citation's DOI and PMID become the URLs readers follow (its URL is a URLBlock leaf).
+_CITATION_CODES = (
+    ("doi", Source.CITATION_DOI, doi_url),
+    ("pmid", Source.CITATION_PMID, pubmed_url),
+)
+
+
 def _citation_links(value: dict, *, field: str, path: str, block_id: str) -> Iterator[FoundLink]:
-    """A citation's DOI and PMID as the URLs readers follow (its URL is a URLBlock leaf)."""
     title = collapse(str(value.get("title") or ""))[:_TEXT_LIMIT]
-    doi = str(value.get("doi") or "").strip()
-    if doi:
-        yield FoundLink(
-            field,
-            f"{path}.doi",
-            Source.CITATION_DOI,
-            Kind.EXTERNAL,
-            doi_url(doi),
-            None,
-            title,
-            block_id,
-        )
-    pmid = str(value.get("pmid") or "").strip()
-    if pmid:
-        yield FoundLink(
-            field,
-            f"{path}.pmid",
-            Source.CITATION_PMID,
-            Kind.EXTERNAL,
-            pubmed_url(pmid),
-            None,
-            title,
-            block_id,
-        )
+    for key, source, url_of in _CITATION_CODES:
+        if code := str(value.get(key) or "").strip():
+            url = url_of(code)
+            yield FoundLink(
+                field, f"{path}.{key}", source, Kind.EXTERNAL, url, None, title, block_id
+            )
 
 
 def _as_id(value: object) -> int | None:

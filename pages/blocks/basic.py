@@ -3,16 +3,32 @@
 from __future__ import annotations
 
 from django.core.validators import RegexValidator
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
+from ..content import heading_anchor
+from .representation import ANCHOR, list_items, rendering_of, text
+
 # Rich text in the body stays inline-level: headings come from HeadingBlock so that every
 # heading gets an anchor and appears in the table of contents.
 INLINE_FEATURES = ["bold", "italic", "link", "document-link", "superscript", "subscript"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
+CALLOUT_CHOICES = [
+    ("tip", _("Tip")),
+    ("note", _("Note")),
+    ("warning", _("Warning")),
+    ("professional", _("See a professional")),
+]
+CALLOUT_KINDS = frozenset(kind for kind, _label in CALLOUT_CHOICES)
+
+
+class SectionBlockMixin:
+    """A block that renders its own <h2> section heading, so it has an anchor in the page."""
+
+    def section_head(self, value, context) -> dict:
+        return {"anchor": context.get(ANCHOR), "heading": text(value.get("heading"))}
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -36,7 +52,16 @@ class HeadingBlock(blocks.StructBlock):
     )
 
     def anchor_for(self, value) -> str:
-        return value.get("anchor") or slugify(value.get("text", "")) or "section"
+        return heading_anchor(value)
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        return {
+            "text": text(value.get("text")),
+            "level": 3 if value.get("level") == "h3" else 2,
+            "anchor": context.get(ANCHOR) or self.anchor_for(value),
+        }
 
     class Meta:
         icon = "title"
@@ -64,6 +89,15 @@ class ImageFigureBlock(blocks.StructBlock):
             {"image": image, "alt_text": "Example image", "caption": "A caption", "attribution": ""}
         )
 
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        return {
+            "image": rendering.image(value.get("image"), text(value.get("alt_text"))),
+            "caption": text(value.get("caption")),
+            "attribution": text(value.get("attribution")),
+        }
+
     class Meta:
         icon = "image"
         template = "blocks/image_figure_block.html"
@@ -77,6 +111,11 @@ class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(max_length=600)
     attribution = blocks.CharBlock(required=False, max_length=120)
     role = blocks.CharBlock(required=False, max_length=120, help_text=_("E.g. 'Dermatologist'."))
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        return {name: text(value.get(name)) for name in ("quote", "attribution", "role")}
 
     class Meta:
         icon = "openquote"
@@ -95,16 +134,21 @@ class CalloutBlock(blocks.StructBlock):
     """A boxed tip, note, warning or 'see a professional' advice."""
 
     kind = blocks.ChoiceBlock(
-        choices=[
-            ("tip", _("Tip")),
-            ("note", _("Note")),
-            ("warning", _("Warning")),
-            ("professional", _("See a professional")),
-        ],
+        choices=CALLOUT_CHOICES,
         default="tip",
     )
     title = blocks.CharBlock(required=False, max_length=120)
     body = blocks.RichTextBlock(features=INLINE_FEATURES)
+
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        kind = value.get("kind")
+        return {
+            "kind": kind if kind in CALLOUT_KINDS else "note",
+            "title": text(value.get("title")),
+            "html": rendering.render(value.get("body")),
+        }
 
     class Meta:
         icon = "warning"
@@ -124,12 +168,32 @@ class FAQItemBlock(blocks.StructBlock):
     question = blocks.CharBlock(max_length=250)
     answer = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
 
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        return {
+            "question": text(value.get("question")),
+            "answer": rendering.render(value.get("answer")),
+        }
 
-class FAQBlock(blocks.StructBlock):
+
+class FAQBlock(SectionBlockMixin, blocks.StructBlock):
     """Frequently asked questions."""
 
     heading = blocks.CharBlock(default="Frequently asked questions", max_length=120)
     items = blocks.ListBlock(FAQItemBlock(), min_num=1)
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        item_block = self.child_blocks["items"].child_block
+        return {
+            **self.section_head(value, context),
+            "items": [
+                item_block.get_api_representation(item, context)
+                for item in list_items(value.get("items"))
+            ],
+        }
 
     class Meta:
         icon = "help"

@@ -9,8 +9,10 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..richtext import safe_url
 from ..validators import validate_web_url
-from .basic import INLINE_FEATURES
+from .basic import INLINE_FEATURES, SectionBlockMixin
+from .representation import numbered, rendering_of, text
 
 CITATION_REFS_RE = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
 DOI_RE = r"^10\.\d{4,9}/\S+$"
@@ -49,15 +51,46 @@ class CitationBlock(blocks.StructBlock):
     )
     url = blocks.URLBlock(required=False, label="URL", validators=[validate_web_url])
 
+    def link_for(self, value) -> str:
+        """Where readers follow the reference: its URL, else its DOI or PubMed page."""
+        if url := safe_url(value.get("url")):
+            return url
+        if doi := text(value.get("doi")).strip():
+            return f"https://doi.org/{doi}"
+        if pmid := text(value.get("pmid")).strip():
+            return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+        return ""
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        year = value.get("year")
+        return {
+            **{name: text(value.get(name)) for name in ("authors", "title", "publisher")},
+            "year": year if isinstance(year, int) else None,
+            "doi": text(value.get("doi")),
+            "pmid": text(value.get("pmid")),
+            "url": self.link_for(value),
+        }
+
     class Meta:
         icon = "doc-full"
 
 
-class CitationsBlock(blocks.StructBlock):
+class CitationsBlock(SectionBlockMixin, blocks.StructBlock):
     """Numbered references; benefit items point at them by number."""
 
     heading = blocks.CharBlock(default="References", max_length=120)
     items = blocks.ListBlock(CitationBlock(), min_num=1)
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        item_block = self.child_blocks["items"].child_block
+        return {
+            **self.section_head(value, context),
+            "items": numbered(item_block, value.get("items"), context),
+        }
 
     class Meta:
         icon = "list-ol"
@@ -101,16 +134,35 @@ class BenefitBlock(blocks.StructBlock):
         help_text=_("Numbers of the references that support this benefit, e.g. '1, 3'."),
     )
 
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        return {
+            "title": text(value.get("title")),
+            "explanation": rendering.render(value.get("explanation")),
+            "citations": parse_citation_refs(text(value.get("citations"))),
+        }
+
     class Meta:
         value_class = BenefitValue
 
 
-class BenefitsBlock(blocks.StructBlock):
+class BenefitsBlock(SectionBlockMixin, blocks.StructBlock):
     """A numbered list of benefits with explanations."""
 
     heading = blocks.CharBlock(max_length=160)
     intro = blocks.RichTextBlock(required=False, features=INLINE_FEATURES)
     items = blocks.ListBlock(BenefitBlock(), min_num=1, label=_("Benefits"))
+
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        item_block = self.child_blocks["items"].child_block
+        return {
+            **self.section_head(value, context),
+            "intro": rendering.render(value.get("intro")),
+            "items": numbered(item_block, value.get("items"), context),
+        }
 
     class Meta:
         icon = "list-ol"

@@ -10,7 +10,8 @@ from wagtail.blocks.list_block import ListBlockValidationError
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..timeframes import UNIT_CHOICES, phase_order_errors, timeframe_from
-from .basic import INLINE_FEATURES
+from .basic import INLINE_FEATURES, SectionBlockMixin
+from .representation import iso8601, numbered, rendering_of, text
 
 
 class TimeframeBlock(blocks.StructBlock):
@@ -49,13 +50,34 @@ class PhaseBlock(blocks.StructBlock):
             )
         return value
 
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        return {
+            "name": text(value.get("name")),
+            "label": text(value.get("label")),
+            "start": iso8601(value.get("start")),
+            "end": iso8601(value.get("end")),
+            "description": rendering.render(value.get("description")),
+        }
 
-class PhasesBlock(blocks.StructBlock):
+
+class PhasesBlock(SectionBlockMixin, blocks.StructBlock):
     """Ordered phases with timeframes, shown as a timeline."""
 
     heading = blocks.CharBlock(max_length=160)
     intro = blocks.RichTextBlock(required=False, features=INLINE_FEATURES)
     items = blocks.ListBlock(PhaseBlock(), min_num=1, label=_("Phases"))
+
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        item_block = self.child_blocks["items"].child_block
+        return {
+            **self.section_head(value, context),
+            "intro": rendering.render(value.get("intro")),
+            "items": numbered(item_block, value.get("items"), context),
+        }
 
     def clean(self, value):
         value = super().clean(value)

@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.api.rich_text import APIRichText
 from wagtail.embeds.blocks import EmbedBlock
 
-from ..richtext import sanitise_html, sanitise_stream
+from ..richtext import safe_url, sanitise_html, sanitise_stream
 from ..streamwalk import iter_richtext, rewrite_leaves
 from .basic import (
     PARAGRAPH_FEATURES,
@@ -19,13 +19,37 @@ from .basic import (
 )
 from .evidence import BenefitsBlock, CitationsBlock
 from .phases import PhasesBlock
+from .representation import rendering_of, text
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    """Body text; typed in the API as its public, sanitised HTML."""
+
+    # Only the API representation is added: migrations keep seeing Wagtail's own block.
+    canonical_module_path = "wagtail.blocks.RichTextBlock"
+
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        return {"html": rendering.render(text(value))}
+
+
+class BodyEmbedBlock(EmbedBlock):
+    """A video or post by URL; typed in the API as the URL, when it is http(s)."""
+
+    canonical_module_path = "wagtail.embeds.blocks.EmbedBlock"
+
+    def get_api_representation(self, value, context=None):
+        if rendering_of(context) is None:
+            return super().get_api_representation(value, context)
+        return {"url": safe_url(text(value))}
 
 
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of articles, reviews and standard pages."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
+    paragraph = ParagraphBlock(
         features=PARAGRAPH_FEATURES,
         template="blocks/paragraph_block.html",
         icon="pilcrow",
@@ -40,7 +64,7 @@ class BodyStreamBlock(blocks.StreamBlock):
     phases = PhasesBlock()
     citations = CitationsBlock()
     faq = FAQBlock()
-    embed = EmbedBlock(
+    embed = BodyEmbedBlock(
         template="blocks/embed_block.html",
         icon="media",
         label=_("Embed"),

@@ -14,6 +14,7 @@ from pages.blocks import (
     PhasesBlock,
     parse_citation_refs,
 )
+from pages.blocks.representation import ANCHOR, RENDERING, ApiRendering
 from tests.factories import benefits_value, phase, phases_value
 
 
@@ -110,3 +111,70 @@ class TestBlockPreviews(WagtailTestUtils, TestCase):
                 )
                 self.assertContains(response, text)
                 self.assertContains(response, "css/site.css")
+
+
+class TestApiRepresentation(SimpleTestCase):
+    """Each block builds its typed API dict from the stored JSON and the request's resolvers."""
+
+    rendering = ApiRendering(
+        render=lambda markup: f"<rendered>{markup}</rendered>" if markup else "",
+        image=lambda image_id, alt: {"id": image_id, "alt": alt} if image_id else None,
+    )
+
+    def represent(self, kind, value, anchor=None):
+        block = BodyStreamBlock().child_blocks[kind]
+        return block.get_api_representation(value, {RENDERING: self.rendering, ANCHOR: anchor})
+
+    def test_benefits_are_numbered_with_rendered_explanations_and_citations(self):
+        data = self.represent("benefits", benefits_value(("Calm", "Hydrated"), "1, 3"), "perks")
+        self.assertEqual(data["anchor"], "perks")
+        self.assertEqual(data["heading"], "Benefits")
+        self.assertEqual(
+            data["items"][1],
+            {
+                "position": 2,
+                "title": "Hydrated",
+                "explanation": "<rendered><p>Why: Hydrated.</p></rendered>",
+                "citations": [1, 3],
+            },
+        )
+
+    def test_phases_are_numbered_with_iso_8601_timeframes(self):
+        data = self.represent("phases", phases_value())
+        self.assertEqual(
+            [(p["position"], p["start"], p["end"]) for p in data["items"]],
+            [(1, "PT0H", "P3D"), (2, "P2D", "P3W"), (3, "P3W", None)],
+        )
+
+    def test_heading_has_its_level_and_the_page_anchor_else_its_own(self):
+        value = {"text": "Aftercare tips", "level": "h3", "anchor": ""}
+        self.assertEqual(
+            self.represent("heading", value, "aftercare-tips-2"),
+            {"text": "Aftercare tips", "level": 3, "anchor": "aftercare-tips-2"},
+        )
+        self.assertEqual(self.represent("heading", value)["anchor"], "aftercare-tips")
+
+    def test_paragraph_callout_and_citation_links_go_through_the_resolvers(self):
+        self.assertEqual(
+            self.represent("paragraph", "<p>x</p>"), {"html": "<rendered><p>x</p></rendered>"}
+        )
+        callout = self.represent("callout", {"kind": "bogus", "title": "T", "body": "<p>b</p>"})
+        self.assertEqual(callout["kind"], "note")
+        citations = self.represent(
+            "citations",
+            {
+                "heading": "R",
+                "items": [{"title": "T", "doi": "10.1/x", "url": "javascript:alert(1)"}],
+            },
+        )
+        self.assertEqual(citations["items"][0]["url"], "https://doi.org/10.1/x")
+        self.assertEqual(self.represent("embed", "javascript:alert(1)"), {"url": ""})
+        image = self.represent("image", {"image": 7, "alt_text": "A jar"})
+        self.assertEqual(image["image"], {"id": 7, "alt": "A jar"})
+
+    def test_without_a_rendering_blocks_give_wagtails_representation(self):
+        block = BodyStreamBlock().child_blocks["heading"]
+        value = block.to_python({"text": "Hi", "level": "h2", "anchor": ""})
+        self.assertEqual(
+            block.get_api_representation(value, {}), {"text": "Hi", "level": "h2", "anchor": ""}
+        )
