@@ -9,16 +9,25 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from django.utils.text import slugify
+from wagtail import blocks
+
+from .blocks import BodyStreamBlock
+from .blocks.basic import SectionBlockMixin, heading_anchor
+from .streamwalk import iter_leaves
 
 WORDS_PER_MINUTE = 225
 _TAG_RE = re.compile(r"<[^>]+>")
 _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
-_TEXT_KEYS_TO_SKIP = frozenset(
-    {"level", "anchor", "kind", "unit", "doi", "pmid", "url", "image", "year"}
+BODY = BodyStreamBlock()
+# Readable text is what text blocks hold, less the identifiers kept in text fields.
+_PROSE_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
+_IDENTIFIERS = frozenset({"anchor", "doi", "pmid"})
+# Blocks that render their own section heading (an <h2>) and so belong in the contents.
+SECTION_BLOCKS = frozenset(
+    name for name, block in BODY.child_blocks.items() if isinstance(block, SectionBlockMixin)
 )
 
 
@@ -37,24 +46,15 @@ def html_to_text(markup: str) -> str:
     return html.unescape(_TAG_RE.sub(" ", markup or ""))
 
 
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for key, child in value.items():
-            if key not in _TEXT_KEYS_TO_SKIP:
-                yield from _strings(child)
-    elif isinstance(value, list):
-        for child in value:
-            # ListBlock items are stored as {"type": "item", "value": ..., "id": ...}.
-            yield from _strings(
-                child.get("value") if isinstance(child, dict) and "value" in child else child
-            )
-
-
-def stream_text(raw_stream: Iterable[dict]) -> str:
+def stream_text(raw_stream: Iterable[dict], stream_block: blocks.StreamBlock = BODY) -> str:
     """All readable text of a stream, for word counts and search."""
-    parts = [html_to_text(s) for block in raw_stream or () for s in _strings(block.get("value"))]
+    parts = (
+        html_to_text(leaf.value)
+        for leaf in iter_leaves(stream_block, list(raw_stream or ()))
+        if isinstance(leaf.block, _PROSE_BLOCKS)
+        and isinstance(leaf.value, str)
+        and leaf.path.rpartition(".")[2] not in _IDENTIFIERS
+    )
     return " ".join(p.strip() for p in parts if p and p.strip())
 
 
@@ -65,14 +65,6 @@ def word_count(text: str) -> int:
 def reading_minutes(words: int) -> int:
     """Minutes to read at an average adult pace, at least one."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-
-def heading_anchor(value: dict) -> str:
-    return value.get("anchor") or slugify(value.get("text", "")) or "section"
-
-
-# Blocks that render their own section heading (an <h2>) and so belong in the contents.
-SECTION_BLOCKS = frozenset({"benefits", "phases", "faq", "citations"})
 
 
 def table_of_contents(raw_stream: Iterable[dict]) -> list[TocEntry]:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from django.core.validators import RegexValidator
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from ..content import heading_anchor
 from .representation import ANCHOR, list_items, rendering_of, text
 
 # Rich text in the body stays inline-level: headings come from HeadingBlock so that every
@@ -22,6 +22,11 @@ CALLOUT_CHOICES = [
     ("professional", _("See a professional")),
 ]
 CALLOUT_KINDS = frozenset(kind for kind, _label in CALLOUT_CHOICES)
+
+
+def heading_anchor(value) -> str:
+    """A heading's anchor: the one the editor gave, else a slug of its text."""
+    return value.get("anchor") or slugify(value.get("text", "")) or "section"
 
 
 class SectionBlockMixin:
@@ -51,16 +56,13 @@ class HeadingBlock(blocks.StructBlock):
         ),
     )
 
-    def anchor_for(self, value) -> str:
-        return heading_anchor(value)
-
     def get_api_representation(self, value, context=None):
         if rendering_of(context) is None:
             return super().get_api_representation(value, context)
         return {
             "text": text(value.get("text")),
             "level": 3 if value.get("level") == "h3" else 2,
-            "anchor": context.get(ANCHOR) or self.anchor_for(value),
+            "anchor": context.get(ANCHOR) or heading_anchor(value),
         }
 
     class Meta:

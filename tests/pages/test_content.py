@@ -33,6 +33,26 @@ class TestStreamText(SimpleTestCase):
         self.assertNotIn("<", text)
         self.assertNotIn("h2", text)
 
+    def test_urls_and_identifiers_are_not_counted_as_words(self):
+        raw = [
+            {"type": "embed", "value": "https://www.youtube.com/watch?v=abc", "id": "e"},
+            {
+                "type": "citations",
+                "value": {
+                    "heading": "References",
+                    "items": [
+                        {
+                            "type": "item",
+                            "value": {"title": "Collagen study", "doi": "10.1/x", "year": 2020},
+                            "id": "i",
+                        }
+                    ],
+                },
+                "id": "c",
+            },
+        ]
+        self.assertEqual(stream_text(raw), "References Collagen study")
+
     def test_word_count_and_reading_time(self):
         self.assertEqual(word_count("Skin's barrier, re-built: fast."), 4)
         self.assertEqual(reading_minutes(0), 1)
