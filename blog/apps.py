@@ -10,4 +10,7 @@ class BlogConfig(AppConfig):
     def ready(self) -> None:
         from pages.signal_handlers import register_sanitiser
 
+        from . import signal_handlers
+
         register_sanitiser(self)
+        signal_handlers.connect()

@@ -12,6 +12,18 @@ from django.conf import settings
 DEFAULTS: dict[str, Any] = {
     # Items in the RSS and Atom feeds.
     "SKINCARE_BLOG_FEED_ITEMS": 20,
+    # Cached representations (site scopes, JSON-LD, API responses) live in this Django cache
+    # (files shared by the processes of one machine by default, Redis in production), keyed on
+    # the content generation, so every process sees an invalidation at once.
+    "SKINCARE_BLOG_CACHE_ALIAS": "default",
+    "SKINCARE_BLOG_CACHE_TIMEOUT": 3600,
+    # Image renditions in a post's representation.
+    "SKINCARE_BLOG_IMAGE_WIDTHS": [320, 640, 960, 1280],
+    "SKINCARE_BLOG_AVATAR_SPECS": ["fill-96x96", "fill-192x192"],
+    # Derived lists.
+    "SKINCARE_BLOG_RELATED_LIMIT": 3,
+    "SKINCARE_BLOG_AUTHOR_LATEST_POSTS": 5,
+    "SKINCARE_BLOG_SEARCH_MAX_RESULTS": 500,
 }
 
 

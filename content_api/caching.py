@@ -1,111 +1,37 @@
 """HTTP caching for the API: a generation-keyed server cache, ETags, 304s, headers and gzip.
 
-Every cached response is stored under the current *generation*, a random token that signal
-handlers replace whenever anything a response could depend on changes (publish, unpublish,
-move, delete, author, image, tag, site or privacy changes). Old entries are then never read
-again and expire on their own, so invalidation is one cache write, whatever the site's size.
-A generation also ends by itself when a live page's `expire_at` passes. The cache must be one
-that every process shares (files on one machine, Redis across several): a bump made by a
-shell, a cron job or a worker has to reach the web processes.
+Every cached response is stored under blog's current content *generation*
+(`blog.representation.generation`), which blog's signal handlers replace whenever anything a
+response could depend on changes. Old entries are then never read again and expire on their
+own, so invalidation is one cache write, whatever the site's size.
 """
 
 from __future__ import annotations
 
 import hashlib
-import threading
-import time
-import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import wraps
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from django.core.cache import caches
-from django.core.signals import setting_changed
-from django.db import transaction
-from django.db.models import Min
-from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
-from django.utils.http import http_date, parse_etags, parse_http_date_safe
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 from django.utils.text import compress_string
-from wagtail.models import Page
+
+from blog.conf import blog_setting
+from blog.representation.generation import (
+    GENERATION_KEY,
+    Generation,
+    current_generation,
+    ensure_generation,
+    generation_cache,
+)
 
 from .conf import api_setting
-from .cors import add_cors_headers, preflight_response
-from .problems import ApiProblem, problem_response
 
-GENERATION_KEY = "skincare-api:generation"
 COMPRESSIBLE = ("application/json", "application/problem+json", "text/")
 STORED_STATUSES = frozenset({200, 404})
 VARY = "Accept-Encoding, Origin"
-
-
-class Generation(NamedTuple):
-    """The cache generation: a token, when content last changed (for Last-Modified), and
-    until when it holds: the next expiry of a live page, which changes content without any
-    event (Wagtail clears `live` only when publish_scheduled runs)."""
-
-    token: str
-    changed_at: int
-    valid_until: float | None = None
-
-
-_local = threading.local()
-
-
-def _cache():
-    # caches[alias] costs a thread-local lookup per call; the hit path keeps its own handle,
-    # dropped when CACHES or the alias setting changes.
-    cache = getattr(_local, "cache", None)
-    if cache is None:
-        cache = _local.cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
-    return cache
-
-
-@receiver(setting_changed)
-def _forget_cache(setting: str, **kwargs: Any) -> None:
-    if setting in ("CACHES", "SKINCARE_API_CACHE_ALIAS"):
-        _local.__dict__.clear()
-
-
-def _next_expiry() -> float | None:
-    """When the next live page expires (one indexed query, only when a generation starts)."""
-    soonest = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
-        soonest=Min("expire_at")
-    )["soonest"]
-    return soonest.timestamp() if soonest else None
-
-
-def _new_generation() -> Generation:
-    return Generation(uuid.uuid4().hex, int(time.time()), _next_expiry())
-
-
-def _ensure_generation(value: tuple | None) -> Generation:
-    if value is None:
-        # A missing or evicted generation starts a new one, so nothing stale is ever reused.
-        value = _new_generation()
-        if not _cache().add(GENERATION_KEY, value, timeout=None):
-            value = _cache().get(GENERATION_KEY) or value
-    generation = Generation(*value)
-    if generation.valid_until is not None and time.time() >= generation.valid_until:
-        # A page expired since: every process that notices starts a new generation (a race
-        # only costs an extra miss).
-        generation = _new_generation()
-        _cache().set(GENERATION_KEY, generation, timeout=None)
-    return generation
-
-
-def current_generation() -> Generation:
-    return _ensure_generation(_cache().get(GENERATION_KEY))
-
-
-def bump_generation() -> None:
-    """Invalidate every cached response, now and again when the transaction commits."""
-    _cache().set(GENERATION_KEY, _new_generation(), timeout=None)
-    # A request that reads the old rows between this write and the commit would otherwise
-    # store them under the new generation.
-    transaction.on_commit(lambda: _cache().set(GENERATION_KEY, _new_generation(), timeout=None))
 
 
 class Entry(NamedTuple):
@@ -155,43 +81,12 @@ class Entry(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
-class EndpointPolicy:
-    """What an endpoint accepts and whether its responses may be shared and cached."""
+def mark_private(request: HttpRequest) -> None:
+    """Make this request's response private: never stored, `Cache-Control: private, no-store`.
 
-    params: frozenset[str]
-    shared: bool = True
-
-
-POLICIES: dict[str, EndpointPolicy] = {}
-
-
-def endpoint_policy(*schemas, shared: bool = True) -> Callable:
-    """Record the query parameters (from query schemas) a route accepts, by its URL name."""
-    names = frozenset(name for schema in schemas for name in schema.model_fields)
-
-    def register(view: Callable) -> Callable:
-        POLICIES[view.__name__] = EndpointPolicy(names, shared)
-        return view
-
-    return register
-
-
-def _policy(request: HttpRequest) -> EndpointPolicy | None:
-    match = getattr(request, "resolver_match", None)
-    return POLICIES.get(match.url_name) if match else None
-
-
-def unknown_params_problem(request: HttpRequest, policy: EndpointPolicy) -> ApiProblem | None:
-    unknown = [name for name in request.GET if name not in policy.params]
-    if not unknown:
-        return None
-    return ApiProblem(
-        400,
-        f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}.",
-        invalid_params=[(name, "Not a parameter of this endpoint.") for name in unknown],
-        valid_params=policy.params,
-    )
+    Routes call it first thing, so their error responses (401, 404) are private too.
+    """
+    request.content_api_private = True
 
 
 def cache_control(shared: bool) -> str:
@@ -223,25 +118,8 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return False
 
 
-def _not_modified(request: HttpRequest, entry: Entry) -> bool:
-    """RFC 9110 conditional GET: If-None-Match (weak comparison) wins over If-Modified-Since."""
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-    if if_none_match:
-        if if_none_match.strip() == "*":
-            return True
-        opaque = entry.etag.removeprefix("W/")
-        return any(tag.removeprefix("W/") == opaque for tag in parse_etags(if_none_match))
-    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
-    if if_modified_since:
-        since = parse_http_date_safe(if_modified_since)
-        return since is not None and entry.last_modified <= since
-    return False
-
-
 def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:
-    if entry.status == 200 and _not_modified(request, entry):
-        response = HttpResponse(status=304)
-    elif entry.gzipped is not None and _accepts_gzip(request):
+    if entry.gzipped is not None and _accepts_gzip(request):
         response = HttpResponse(entry.gzipped, status=entry.status, content_type=entry.content_type)
         response["Content-Encoding"] = "gzip"
     else:
@@ -253,7 +131,11 @@ def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:
     response["Content-Length"] = str(len(response.content))
     if entry.challenge:
         response["WWW-Authenticate"] = entry.challenge
-    return add_cors_headers(request, response)
+    # Django's RFC 9110 evaluation (If-None-Match with weak comparison, then
+    # If-Modified-Since; If-Match/If-Unmodified-Since give 412); only 2xx become 304s.
+    return get_conditional_response(
+        request, etag=entry.etag, last_modified=entry.last_modified, response=response
+    )
 
 
 def _call(view: Callable, request: HttpRequest, args, kwargs) -> HttpResponse:
@@ -277,8 +159,8 @@ def lookup(request: HttpRequest) -> tuple[Generation, str, Entry | None]:
     if found is not None:
         return found
     key = _entry_key(request)
-    values = _cache().get_many([GENERATION_KEY, key])
-    generation = _ensure_generation(values.get(GENERATION_KEY))
+    values = generation_cache().get_many([GENERATION_KEY, key])
+    generation = ensure_generation(values.get(GENERATION_KEY))
     entry = values.get(key)
     if entry is not None and entry.token != generation.token:
         entry = None
@@ -300,35 +182,34 @@ def cached_response(request: HttpRequest) -> HttpResponse | None:
 
 
 def api_endpoint(view: Callable) -> Callable:
-    """Wrap an API URL's view with param checks, CORS, the server cache and conditional GET."""
+    """Wrap an API URL's view with the server cache, validators and conditional GET.
+
+    Unknown parameters are the query schemas' job (`extra="forbid"`), CORS is CorsMiddleware's.
+    """
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.method == "OPTIONS":
-            return preflight_response(request)
         if request.method not in ("GET", "HEAD"):
-            return add_cors_headers(request, view(request, *args, **kwargs))
-        policy = _policy(request)
-        shared = policy.shared if policy else True
-        use_cache = shared and api_setting("SKINCARE_API_CACHE_ENABLED")
+            return view(request, *args, **kwargs)
+        use_cache = api_setting("SKINCARE_API_CACHE_ENABLED")
         entry = None
         if use_cache:
+            # Private routes are never stored, so this misses for them.
             generation, key, entry = lookup(request)
         else:
             generation = current_generation()
         request.content_api_generation = generation
+        shared = True
         if entry is None:
-            if policy and (problem := unknown_params_problem(request, policy)):
-                response = problem_response(request, problem)
-            else:
-                response = _call(view, request, args, kwargs)
-            stored = use_cache and response.status_code in STORED_STATUSES
+            response = _call(view, request, args, kwargs)
+            shared = not getattr(request, "content_api_private", False)
+            stored = use_cache and shared and response.status_code in STORED_STATUSES
             # Compress once for the cache, or now for this client; never for nobody.
             entry = Entry.from_response(
                 response, generation, compress=stored or _accepts_gzip(request)
             )
             if stored:
-                _cache().set(key, entry, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+                generation_cache().set(key, entry, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))
         return _respond(request, entry, shared)
 
     return wrapper

@@ -19,24 +19,15 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_API_MAX_AGE": 60,
     "SKINCARE_API_S_MAXAGE": 300,
     "SKINCARE_API_STALE_WHILE_REVALIDATE": 30,
-    # Server-side response cache, in the configured Django cache (files shared by the processes
-    # of one machine by default, Redis in production). Entries are keyed by a generation that
-    # signals bump on every change, so every process sees an invalidation at once.
+    # Server-side response cache, in blog's cache (SKINCARE_BLOG_CACHE_ALIAS, with its
+    # timeout), keyed on blog's content generation.
     "SKINCARE_API_CACHE_ENABLED": True,
-    "SKINCARE_API_CACHE_ALIAS": "default",
-    "SKINCARE_API_CACHE_TIMEOUT": 3600,
     # Origins allowed to read the API from a browser; ["*"] allows any origin.
     "SKINCARE_API_CORS_ALLOWED_ORIGINS": [],
     "SKINCARE_API_CORS_MAX_AGE": 86400,
     # Responses at least this long are gzipped for clients that accept it.
     "SKINCARE_API_GZIP_MIN_LENGTH": 512,
-    # Image renditions in responses.
-    "SKINCARE_API_IMAGE_WIDTHS": [320, 640, 960, 1280],
-    "SKINCARE_API_AVATAR_SPECS": ["fill-96x96", "fill-192x192"],
-    # Derived lists.
-    "SKINCARE_API_RELATED_LIMIT": 3,
-    "SKINCARE_API_AUTHOR_LATEST_POSTS": 5,
-    "SKINCARE_API_SEARCH_MAX_RESULTS": 500,
+    # Derived lists (related posts, author pages and search sizes are blog settings).
     "SKINCARE_API_AUTOCOMPLETE_LIMIT": 8,
     # Front-end preview of drafts: where the admin's "Preview in front end" link points
     # ({token} and {page_id} are filled in) and how long a preview token stays valid, in

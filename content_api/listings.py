@@ -8,11 +8,10 @@ from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
+from blog.conf import blog_setting
 from blog.models import ArticleAuthor, ArticlePage, ArticlePageTag, Author
-
-from .cards import ApiContext, author_ref, card_images, post_card, related_card
-from .conf import api_setting
-from .queries import (
+from blog.representation.cards import ApiContext, author_ref, card_images, post_card, related_card
+from blog.representation.queries import (
     RELATED_VALUES,
     PostFilters,
     attach_card_relations,
@@ -24,7 +23,10 @@ from .queries import (
     search_text,
     with_card_data,
 )
-from .richtext import RichTextRenderer, safe_url
+from blog.representation.richtext import RichTextRenderer
+from pages.richtext import safe_url
+
+from .conf import api_setting
 
 
 def page_links(request: HttpRequest, count: int, limit: int, offset: int) -> dict[str, Any]:
@@ -63,7 +65,7 @@ def post_list(
     queryset = filter_posts(public_posts(ctx.scope), filters)
     ranked: list[int] | None = None
     if query:
-        ranked = search_ids(ctx.scope, query, api_setting("SKINCARE_API_SEARCH_MAX_RESULTS"))
+        ranked = search_ids(ctx.scope, query, blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS"))
         queryset = queryset.filter(pk__in=ranked)
     ordering = ordering or ("relevance" if query else "-published")
     if ordering == "relevance" and ranked is None:
@@ -132,7 +134,7 @@ def author_list(
 
 
 def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
-    latest_limit = api_setting("SKINCARE_API_AUTHOR_LATEST_POSTS")
+    latest_limit = blog_setting("SKINCARE_BLOG_AUTHOR_LATEST_POSTS")
     mine = filter_posts(public_posts(ctx.scope), PostFilters(author=author.slug))
     latest = list(with_card_data(order_posts(mine, "-published", None))[:latest_limit])
     attach_card_relations(latest)

@@ -7,16 +7,18 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from ninja import Path, Query, Router
+from ninja import Path, Router
 from pydantic import BaseModel
 from wagtail.models import Page
 
 from blog.models import ArticlePage
+from blog.representation.cards import ApiContext
+from blog.representation.detail import load_post, post_detail
+from blog.representation.queries import PostFilters, public_pages, with_detail_data
+from blog.representation.scope import SiteScope, site_scope
 
 from . import schemas as s
-from .caching import endpoint_policy
-from .cards import ApiContext
-from .detail import load_post, post_detail
+from .caching import mark_private
 from .listings import (
     author_detail,
     author_list,
@@ -28,8 +30,7 @@ from .listings import (
 )
 from .preview import WWW_AUTHENTICATE, PreviewTokenError, read_token
 from .problems import ApiProblem, not_found
-from .queries import PostFilters, public_pages, with_detail_data
-from .scope import SiteScope, site_scope
+from .schemas.queries import Query
 
 ERRORS = {400: s.ProblemOut, 404: s.ProblemOut}
 MAX_ID = 2**31 - 1
@@ -96,46 +97,40 @@ def _list_posts(
 
 
 @router.get("/articles", response={200: s.ArticleListOut, **ERRORS}, tags=["posts"])
-@endpoint_policy(s.ArticleListQuery)
 def list_articles(request: HttpRequest, query: Query[s.ArticleListQuery]):
     """Articles and reviews, newest first, with everything a card needs."""
     return typed(s.ArticleListOut, _list_posts(request, query, query.type))
 
 
 @router.get("/articles/{id}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
-@endpoint_policy()
-def get_article(request: HttpRequest, id: int = PageId):
+def get_article(request: HttpRequest, query: Query[s.NoQuery], id: int = PageId):
     """One article or review by page id, with its typed body."""
     ctx = context(request)
     return typed(s.PostDetailOut, _detail(request, ctx, {"pk": id}, reviews_only=False))
 
 
 @router.get("/articles/by-slug/{slug}", response={200: s.PostDetailOut, **ERRORS}, tags=["posts"])
-@endpoint_policy()
-def get_article_by_slug(request: HttpRequest, slug: str = SlugPath):
+def get_article_by_slug(request: HttpRequest, query: Query[s.NoQuery], slug: str = SlugPath):
     """One article or review by slug."""
     ctx = context(request)
     return typed(s.PostDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=False))
 
 
 @router.get("/reviews", response={200: s.ReviewListOut, **ERRORS}, tags=["posts"])
-@endpoint_policy(s.ReviewListQuery)
 def list_reviews(request: HttpRequest, query: Query[s.ReviewListQuery]):
     """Product reviews, with product name, brand and rating on every card."""
     return typed(s.ReviewListOut, _list_posts(request, query, "review"))
 
 
 @router.get("/reviews/{id}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
-@endpoint_policy()
-def get_review(request: HttpRequest, id: int = PageId):
+def get_review(request: HttpRequest, query: Query[s.NoQuery], id: int = PageId):
     """One product review by page id."""
     ctx = context(request)
     return typed(s.ReviewDetailOut, _detail(request, ctx, {"pk": id}, reviews_only=True))
 
 
 @router.get("/reviews/by-slug/{slug}", response={200: s.ReviewDetailOut, **ERRORS}, tags=["posts"])
-@endpoint_policy()
-def get_review_by_slug(request: HttpRequest, slug: str = SlugPath):
+def get_review_by_slug(request: HttpRequest, query: Query[s.NoQuery], slug: str = SlugPath):
     """One product review by slug."""
     ctx = context(request)
     return typed(s.ReviewDetailOut, _detail(request, ctx, {"slug": slug}, reviews_only=True))
@@ -145,7 +140,6 @@ def get_review_by_slug(request: HttpRequest, slug: str = SlugPath):
 
 
 @router.get("/authors", response={200: s.AuthorListOut, **ERRORS}, tags=["authors"])
-@endpoint_policy(s.AuthorListQuery)
 def list_authors(request: HttpRequest, query: Query[s.AuthorListQuery]):
     """Published author profiles, by name."""
     ctx = context(request)
@@ -154,8 +148,7 @@ def list_authors(request: HttpRequest, query: Query[s.AuthorListQuery]):
 
 
 @router.get("/authors/{slug}", response={200: s.AuthorDetailOut, **ERRORS}, tags=["authors"])
-@endpoint_policy()
-def get_author(request: HttpRequest, slug: str = SlugPath):
+def get_author(request: HttpRequest, query: Query[s.NoQuery], slug: str = SlugPath):
     """An author's profile with their latest posts."""
     ctx = context(request)
     author = authors_queryset(ctx).filter(slug=slug).first()
@@ -165,14 +158,12 @@ def get_author(request: HttpRequest, slug: str = SlugPath):
 
 
 @router.get("/tags", response={200: s.TagListOut, **ERRORS}, tags=["tags"])
-@endpoint_policy()
-def list_tags(request: HttpRequest):
+def list_tags(request: HttpRequest, query: Query[s.NoQuery]):
     """Tags in use on public posts, most used first."""
     return typed(s.TagListOut, tag_list(context(request)))
 
 
 @router.get("/search", response={200: s.SearchOut, **ERRORS}, tags=["search"])
-@endpoint_policy(s.SearchQuery)
 def search(request: HttpRequest, query: Query[s.SearchQuery]):
     """Full-text search over public posts, best match first, plus matching authors."""
     ctx = context(request)
@@ -192,15 +183,13 @@ def search(request: HttpRequest, query: Query[s.SearchQuery]):
 
 
 @router.get("/search/autocomplete", response={200: s.AutocompleteOut, **ERRORS}, tags=["search"])
-@endpoint_policy(s.AutocompleteQuery)
 def search_autocomplete(request: HttpRequest, query: Query[s.AutocompleteQuery]):
     """Title suggestions as the reader types."""
     return typed(s.AutocompleteOut, autocomplete(context(request), query.q, query.type))
 
 
 @router.get("/site", response={200: s.SiteOut, **ERRORS}, tags=["site"])
-@endpoint_policy()
-def site_info(request: HttpRequest):
+def site_info(request: HttpRequest, query: Query[s.NoQuery]):
     """The site's name, base URL, feeds and API links."""
     ctx = context(request)
     scope = ctx.scope
@@ -232,9 +221,9 @@ def site_info(request: HttpRequest):
     response={200: s.PostDetailOut, 401: s.ProblemOut, **ERRORS},
     tags=["preview"],
 )
-@endpoint_policy(s.PreviewQuery, shared=False)
 def preview(request: HttpRequest, query: Query[s.PreviewQuery]):
     """The page's latest draft, in the detail schema, for the holder of a preview token."""
+    mark_private(request)
     try:
         grant = read_token(query.token)
     except PreviewTokenError as err:

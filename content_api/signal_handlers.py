@@ -1,4 +1,4 @@
-"""Signal handlers: invalidate the API cache on any content change, and queue webhooks."""
+"""Signal handlers: queue webhooks on content changes, after blog has invalidated caches."""
 
 from __future__ import annotations
 
@@ -6,50 +6,19 @@ import logging
 from typing import Any
 
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save, pre_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
-from taggit.models import Tag
-from wagtail.documents import get_document_model
-from wagtail.images import get_image_model
-from wagtail.models import COMMENTS_RELATION_NAME, Page, PageViewRestriction, Site, get_page_models
-from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, published, unpublished
 
+from blog import signal_handlers as blog_signal_handlers
 from blog.models import ArticlePage, Author, ProductReviewPage
-from pages.models import SiteSettings
 
-from .caching import bump_generation
 from .models import WebhookDelivery, WebhookEndpoint
 
 logger = logging.getLogger(__name__)
 
-# Fields Wagtail writes when a draft revision is saved or a page is locked: the live content
-# (what the API serves) is unchanged, so the cache stays valid.
-BOOKKEEPING_FIELDS = frozenset(
-    {
-        "latest_revision",
-        "latest_revision_created_at",
-        "has_unpublished_changes",
-        "draft_title",
-        "locked",
-        "locked_at",
-        "locked_by",
-        COMMENTS_RELATION_NAME,
-    }
-)
 DISPATCH_UID = "content_api"
-
-
-def invalidate(sender: Any = None, **kwargs: Any) -> None:
-    bump_generation()
-
-
-def invalidate_on_save(sender: Any, update_fields=None, **kwargs: Any) -> None:
-    if update_fields and set(update_fields) <= BOOKKEEPING_FIELDS:
-        return
-    bump_generation()
-
-
-# --- webhooks ----------------------------------------------------------------------------------
 
 
 def _page_kind(page: Page) -> str:
@@ -131,12 +100,10 @@ def author_event(event: str, author: Author) -> None:
 
 
 def on_page_published(sender: Any, instance: Page, **kwargs: Any) -> None:
-    bump_generation()
     page_event("published", instance)
 
 
 def on_page_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:
-    bump_generation()
     page_event("unpublished", instance)
 
 
@@ -147,56 +114,36 @@ def before_page_delete(sender: Any, instance: Page, **kwargs: Any) -> None:
 
 
 def on_page_delete(sender: Any, instance: Page, **kwargs: Any) -> None:
-    bump_generation()
     if data := getattr(instance, "_content_api_deleted", None):
         queue_event("deleted", data)
 
 
 def on_snippet_published(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Author):
-        bump_generation()
         author_event("published", instance)
 
 
 def on_snippet_unpublished(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Author):
-        bump_generation()
         author_event("unpublished", instance)
 
 
 def on_author_delete(sender: Any, instance: Author, **kwargs: Any) -> None:
-    bump_generation()
     if instance.live:
         author_event("deleted", instance)
 
 
 def connect() -> None:
     """Wire every handler; called from ContentApiConfig.ready()."""
+    # Invalidation first: receivers run in connection order and so do the on_commit callbacks
+    # they register, so a subscriber fetching the API when notified gets the new content.
+    # (content_api is ready() before blog in INSTALLED_APPS; blog's connect() is idempotent.)
+    blog_signal_handlers.connect()
     uid = DISPATCH_UID
     page_published.connect(on_page_published, dispatch_uid=f"{uid}:published")
     page_unpublished.connect(on_page_unpublished, dispatch_uid=f"{uid}:unpublished")
     pre_delete.connect(before_page_delete, sender=Page, dispatch_uid=f"{uid}:page_pre_delete")
     post_delete.connect(on_page_delete, sender=Page, dispatch_uid=f"{uid}:page_delete")
-    post_page_move.connect(invalidate, dispatch_uid=f"{uid}:move")
     published.connect(on_snippet_published, dispatch_uid=f"{uid}:snippet_published")
     unpublished.connect(on_snippet_unpublished, dispatch_uid=f"{uid}:snippet_unpublished")
     pre_delete.connect(on_author_delete, sender=Author, dispatch_uid=f"{uid}:author_delete")
-    # Direct saves (shell, importers, Wagtail's own bookkeeping filtered out) of anything a
-    # response shows: pages, authors, images, documents, tags, privacy, sites, site settings.
-    watched = [
-        *get_page_models(),
-        Author,
-        get_image_model(),
-        get_document_model(),
-        Tag,
-        PageViewRestriction,
-        Site,
-        SiteSettings,
-    ]
-    for model in watched:
-        post_save.connect(
-            invalidate_on_save, sender=model, dispatch_uid=f"{uid}:save:{model._meta.label}"
-        )
-        post_delete.connect(
-            invalidate, sender=model, dispatch_uid=f"{uid}:delete:{model._meta.label}"
-        )

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 
 from blog.models import ArticlePage, Author
 
-from .conf import api_setting
+from ..conf import blog_setting
 from .queries import AUTHORS_ATTR, TAGS_ATTR, is_review, review_content_type_id
 from .renditions import rendition_rows, renditions_for
 from .scope import SiteScope
@@ -38,8 +38,8 @@ class ApiContext:
         return cls(
             scope=scope,
             api_root=api_root,
-            hero_specs=tuple(f"width-{w}" for w in api_setting("SKINCARE_API_IMAGE_WIDTHS")),
-            avatar_specs=tuple(api_setting("SKINCARE_API_AVATAR_SPECS")),
+            hero_specs=tuple(f"width-{w}" for w in blog_setting("SKINCARE_BLOG_IMAGE_WIDTHS")),
+            avatar_specs=tuple(blog_setting("SKINCARE_BLOG_AVATAR_SPECS")),
         )
 
     @classmethod

@@ -15,7 +15,9 @@ from wagtail.models import Page
 
 from blog.models import ArticlePage, Author
 from blog.representation.body import body_blocks, image_ids, rich_text_fragments
+from pages.richtext import safe_url
 
+from ..conf import blog_setting
 from .cards import (
     ApiContext,
     author_ref,
@@ -24,7 +26,6 @@ from .cards import (
     related_card,
     tags_of,
 )
-from .conf import api_setting
 from .queries import (
     attach_detail_relations,
     is_review,
@@ -32,7 +33,7 @@ from .queries import (
     public_pages,
     related_posts,
 )
-from .richtext import RichTextRenderer, linked_ids, safe_url
+from .richtext import RichTextRenderer, linked_ids
 from .scope import SiteScope
 from .structured_data import post_graph
 
@@ -96,7 +97,7 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
         page,
         ctx.scope,
         [tag_id for tag_id, _name, _slug in tags_of(page)],
-        api_setting("SKINCARE_API_RELATED_LIMIT"),
+        blog_setting("SKINCARE_BLOG_RELATED_LIMIT"),
     )
     raw = page.body.raw_data
     # Every image the detail shows, with its renditions, in one query.

@@ -1,7 +1,6 @@
-"""Rich text for the API: internal links resolved in bulk, then sanitised on output.
+"""Rich text of a post's representation: internal links resolved in bulk, then sanitised.
 
-The sanitiser itself is the site-wide one in `pages.richtext` (nh3 allowlist); it is re-exported
-here for the API modules that import it from this module.
+The sanitiser itself is the site-wide one in `pages.richtext` (nh3 allowlist).
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from collections.abc import Callable, Iterable
 from django.utils.html import escape
 from wagtail.rich_text.rewriters import FIND_A_TAG, EmbedRewriter, LinkRewriter, extract_attrs
 
-from pages.richtext import safe_url, sanitise_html
-
-__all__ = ["RichTextRenderer", "linked_ids", "safe_url", "sanitise_html"]
+from pages.richtext import sanitise_html
 
 
 def linked_ids(fragments: Iterable[str]) -> dict[str, set[int]]:

@@ -21,7 +21,8 @@ from blog.api_fields import absolute_url
 from blog.models import BlogIndexPage
 from pages.models import SiteSettings
 
-from .conf import api_setting
+from ..conf import blog_setting
+from .generation import current_generation
 
 DEFAULT_DISCLOSURE = SiteSettings._meta.get_field("default_affiliate_disclosure").default
 
@@ -175,17 +176,15 @@ def find_site(hostname: str, port: int) -> Site | None:
 
 def site_scope(request: HttpRequest) -> SiteScope | None:
     """The scope for the request's host; looked up once per host and cache generation."""
-    from .caching import current_generation
-
     generation = getattr(request, "content_api_generation", None) or current_generation()
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"skincare-api:site:{generation.token}:{hostname}:{request.get_port()}"
-    cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]
     scope = cache.get(key)
     if scope is None:
         site = find_site(hostname, request.get_port())
         if site is None:
             return None
         scope = SiteScope.from_annotated(site)
-        cache.set(key, scope, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+        cache.set(key, scope, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))
     return scope

@@ -11,9 +11,9 @@ from typing import Any
 
 from pages import structured_data as sd
 from pages.content import html_to_text
+from pages.richtext import safe_url
 
 from .cards import largest_rendition_url
-from .richtext import safe_url
 from .scope import SiteScope
 
 _SPACES = re.compile(r"\s+")

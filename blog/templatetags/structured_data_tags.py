@@ -10,11 +10,11 @@ from wagtail.models import Site
 from blog.models import ArticlePage
 from pages.structured_data import json_for_script
 
-from ..caching import current_generation
-from ..cards import ApiContext
-from ..conf import api_setting
-from ..detail import load_post, post_detail
-from ..scope import SiteScope, site_scope
+from ..conf import blog_setting
+from ..representation.cards import ApiContext
+from ..representation.detail import load_post, post_detail
+from ..representation.generation import current_generation
+from ..representation.scope import SiteScope, site_scope
 
 register = template.Library()
 
@@ -39,7 +39,7 @@ def post_jsonld(context, page) -> SafeString | str:
     # Live pages are cached per generation like API responses; previews show unsaved drafts.
     preview = getattr(request, "is_preview", False)
     cacheable = page.pk and page.live and not preview
-    cache = caches[api_setting("SKINCARE_API_CACHE_ALIAS")]
+    cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]
     key = f"skincare-api:jsonld:{current_generation().token}:{scope.site_id}:{page.pk}"
     # mark_safe is sound: json_for_script escapes <, > and &, so nothing can close the script.
     if cacheable and (cached := cache.get(key)) is not None:
@@ -48,5 +48,5 @@ def post_jsonld(context, page) -> SafeString | str:
     # In a preview the page is a revision's object: its relations are in memory, not the DB.
     markup = json_for_script(post_detail(load_post(page, ctx, live=not preview), ctx)["jsonld"])
     if cacheable:
-        cache.set(key, markup, api_setting("SKINCARE_API_CACHE_TIMEOUT"))
+        cache.set(key, markup, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))
     return mark_safe(markup)

@@ -114,7 +114,7 @@ else:
     # The embedded default: files on local disk, shared by every process of this machine (web
     # server, worker, shell, cron's publish_scheduled), so an API cache invalidation made in one
     # is seen by all. A per-process LocMemCache would keep serving stale and even newly private
-    # pages for up to SKINCARE_API_CACHE_TIMEOUT. Several machines need REDIS_URL.
+    # pages for up to SKINCARE_BLOG_CACHE_TIMEOUT. Several machines need REDIS_URL.
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",

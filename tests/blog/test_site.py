@@ -8,8 +8,8 @@ from wagtail.models import PageViewRestriction, Site
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, ProductReviewPage, ReviewBuyLink, live_posts
-from content_api.queries import public_pages
-from content_api.scope import site_scope
+from blog.representation.queries import public_pages
+from blog.representation.scope import site_scope
 from tests.content_api.helpers import make_other_site
 from tests.factories import make_article, make_author, make_site
 

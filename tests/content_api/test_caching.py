@@ -59,7 +59,7 @@ class TestConditionalGet(ApiTestCase):
             self.client.get(LIST, HTTP_IF_MODIFIED_SINCE=last_modified).status_code, 304
         )
         later = current_generation().changed_at + 60
-        with mock.patch("content_api.caching.time.time", return_value=later):
+        with mock.patch("blog.representation.generation.time.time", return_value=later):
             make_article(self.index, "newer")
         response = self.client.get(LIST, HTTP_IF_MODIFIED_SINCE=last_modified)
         self.assertEqual(response.status_code, 200)
@@ -254,7 +254,7 @@ class TestExpiry(ApiTestCase):
         self.assertEqual(sorted(self.slugs()), ["expiring", "lasting"])  # cached now
         self.let_expire()
         later = self.expiring.expire_at.timestamp() + 1
-        with mock.patch("content_api.caching.time.time", return_value=later):
+        with mock.patch("blog.representation.generation.time.time", return_value=later):
             self.assertEqual(self.slugs(), ["lasting"])
 
     def test_cache_is_kept_until_the_expiry(self):

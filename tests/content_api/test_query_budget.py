@@ -6,7 +6,7 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
-from content_api.caching import bump_generation
+from blog.representation.generation import bump_generation
 
 from .helpers import (
     ApiTestCase,

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from content_api.renditions import rendition_rows, renditions_for
+from blog.representation.renditions import rendition_rows, renditions_for
 
-from .helpers import ApiTestCase, make_image
+from tests.content_api.helpers import ApiTestCase, make_image
 
 SPECS = ("width-320", "width-640", "fill-96x96")
 

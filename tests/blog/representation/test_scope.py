@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from content_api.scope import find_site, site_scope
+from blog.representation.scope import find_site, site_scope
 
-from .helpers import ApiTestCase, make_article, make_other_site, make_site
+from tests.content_api.helpers import ApiTestCase, make_article, make_other_site, make_site
 
 
 class TestSiteScope(ApiTestCase):

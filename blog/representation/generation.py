@@ -1,0 +1,99 @@
+"""The content generation: a token replaced whenever anything a post's representation shows
+changes (publish, unpublish, move, delete, author, image, tag, site or privacy changes).
+
+Caches of representations (the API's responses, the site's JSON-LD, site scopes) key their
+entries on it, so invalidating everything is one cache write, whatever the site's size. A
+generation also ends by itself when a live page's `expire_at` passes. The cache must be one
+that every process shares (files on one machine, Redis across several): a bump made by a
+shell, a cron job or a worker has to reach the web processes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+import uuid
+from typing import Any, NamedTuple
+
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.db import transaction
+from django.db.models import Min
+from django.dispatch import receiver
+from django.utils import timezone
+from wagtail.models import Page
+
+from ..conf import blog_setting
+
+GENERATION_KEY = "skincare-api:generation"
+
+
+class Generation(NamedTuple):
+    """The cache generation: a token, when content last changed (for Last-Modified), and
+    until when it holds: the next expiry of a live page, which changes content without any
+    event (Wagtail clears `live` only when publish_scheduled runs)."""
+
+    token: str
+    changed_at: int
+    valid_until: float | None = None
+
+
+_local = threading.local()
+
+
+def generation_cache():
+    """The shared cache holding the generation (and whatever is keyed on it)."""
+    # caches[alias] costs a thread-local lookup per call; the hit path keeps its own handle,
+    # dropped when CACHES or the alias setting changes.
+    cache = getattr(_local, "cache", None)
+    if cache is None:
+        cache = _local.cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]
+    return cache
+
+
+@receiver(setting_changed)
+def _forget_cache(setting: str, **kwargs: Any) -> None:
+    if setting in ("CACHES", "SKINCARE_BLOG_CACHE_ALIAS"):
+        _local.__dict__.clear()
+
+
+def _next_expiry() -> float | None:
+    """When the next live page expires (one indexed query, only when a generation starts)."""
+    soonest = Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(
+        soonest=Min("expire_at")
+    )["soonest"]
+    return soonest.timestamp() if soonest else None
+
+
+def _new_generation() -> Generation:
+    return Generation(uuid.uuid4().hex, int(time.time()), _next_expiry())
+
+
+def ensure_generation(value: tuple | None) -> Generation:
+    """The generation from a cached value (None when missing), renewed if it has ended."""
+    if value is None:
+        # A missing or evicted generation starts a new one, so nothing stale is ever reused.
+        value = _new_generation()
+        if not generation_cache().add(GENERATION_KEY, value, timeout=None):
+            value = generation_cache().get(GENERATION_KEY) or value
+    generation = Generation(*value)
+    if generation.valid_until is not None and time.time() >= generation.valid_until:
+        # A page expired since: every process that notices starts a new generation (a race
+        # only costs an extra miss).
+        generation = _new_generation()
+        generation_cache().set(GENERATION_KEY, generation, timeout=None)
+    return generation
+
+
+def current_generation() -> Generation:
+    return ensure_generation(generation_cache().get(GENERATION_KEY))
+
+
+def bump_generation() -> None:
+    """Invalidate every cached representation, now and again when the transaction commits."""
+    generation_cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    # A request that reads the old rows between this write and the commit would otherwise
+    # store them under the new generation.
+    transaction.on_commit(
+        lambda: generation_cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    )
