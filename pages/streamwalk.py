@@ -27,6 +27,12 @@ class Leaf:
     block_id: str = ""  # the id of the top-level stream child, for linking back to the editor
 
 
+def list_item_value(item):
+    """A ListBlock child's value: lists are stored as [{"type": "item", "value": ..., "id": ...}]
+    (older data: bare values)."""
+    return item.get("value") if isinstance(item, dict) and item.get("type") == "item" else item
+
+
 def _walk(block: blocks.Block, raw, path: str, block_id: str) -> Iterator[Leaf]:
     if isinstance(block, blocks.StreamBlock):
         for index, child in enumerate(raw or ()):
@@ -38,11 +44,7 @@ def _walk(block: blocks.Block, raw, path: str, block_id: str) -> Iterator[Leaf]:
             yield from _walk(child_block, child.get("value"), child_path, child_id)
     elif isinstance(block, ListBlock):
         for index, item in enumerate(raw or ()):
-            # Lists are stored as [{"type": "item", "value": ..., "id": ...}] (older data: bare values).
-            value = (
-                item.get("value") if isinstance(item, dict) and item.get("type") == "item" else item
-            )
-            yield from _walk(block.child_block, value, f"{path}.{index}", block_id)
+            yield from _walk(block.child_block, list_item_value(item), f"{path}.{index}", block_id)
     elif isinstance(block, blocks.StructBlock):
         if isinstance(raw, dict):
             for name, child_block in block.child_blocks.items():

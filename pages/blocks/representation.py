@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..streamwalk import list_item_value
 from ..timeframes import timeframe_from
 
 RENDERING = "rendering"
@@ -38,13 +39,7 @@ def text(value: Any) -> str:
 
 def list_items(value: Any) -> list[dict]:
     """ListBlock children, whether stored as {"type": "item", "value": ...} or bare values."""
-    items = []
-    for child in value or ():
-        if isinstance(child, dict) and child.get("type") == "item" and "value" in child:
-            child = child["value"]
-        if isinstance(child, dict):
-            items.append(child)
-    return items
+    return [item for child in value or () if isinstance(item := list_item_value(child), dict)]
 
 
 def iso8601(value: dict | None) -> str | None:
