@@ -51,7 +51,7 @@ class LatestPostsFeed(Feed):
 
     def items(self, site: Site):
         limit = blog_setting("SKINCARE_BLOG_FEED_ITEMS")
-        return live_posts(site)[:limit]
+        return live_posts(site).prefetch_related("tags")[:limit]
 
     def item_title(self, item: ArticlePage) -> str:
         return feed_text(item.title)

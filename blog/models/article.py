@@ -20,6 +20,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Orderable, Page, Site
 from wagtail.search import index
 
@@ -46,6 +47,9 @@ OLDEST_FIRST = (
     F("pk").asc(),
 )
 
+# The rendition includes/post_card.html shows; fetched with the cards instead of once per card.
+CARD_IMAGE = "fill-640x360"
+
 
 class ArticleAuthor(Orderable):
     """An author of an article, in byline order."""
@@ -54,6 +58,16 @@ class ArticleAuthor(Orderable):
     author = models.ForeignKey("blog.Author", related_name="+", on_delete=models.PROTECT)
 
     panels = [FieldPanel("author")]
+
+
+def card_prefetches() -> list[Prefetch]:
+    """What a post card reads besides its row and select_related("hero_image"): authors in
+    byline order and the hero image's card rendition, one query each for all cards."""
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
+    return [
+        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
+        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
+    ]
 
 
 class ReviewerPanel(FieldPanel):
@@ -194,6 +208,12 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             return self.published_date
         return self.first_published_at.date() if self.first_published_at else None
 
+    @property
+    def is_review(self) -> bool:
+        """Whether the post is a product review, also on a plain ArticlePage row (listings load
+        no review fields); the content type comes from Django's in-process cache."""
+        return self.specific_class is not None and self.specific_class is not ArticlePage
+
     @cached_property
     def table_of_contents(self):
         return table_of_contents(self.body.raw_data)
@@ -209,11 +229,22 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             if block["type"] == "citations"
         )
 
-    def related_posts(self, site: Site | None = None, limit: int = 3):
+    def live_authors(self) -> list:
+        """Published authors in byline order, with their photos; draft profiles never show."""
+        # The relation also works on unsaved previews, where modelcluster holds it in memory.
+        items = self.article_authors.select_related("author__photo")
+        return [item.author for item in items if item.author.live]
+
+    def live_reviewer(self):
+        """The medical reviewer, or None while the reviewer's profile is unpublished."""
+        reviewer = self.medical_reviewer
+        return reviewer if reviewer is not None and reviewer.live else None
+
+    def related_posts(self, site: Site | None = None, limit: int = 3, tags=None):
         """Posts a reader of `site` (default: the page's own) may see that share the most tags
-        with this one, newest first on ties."""
+        with this one (`tags`, when already loaded), newest first on ties."""
         # tags.all() also works on unsaved previews, where the relation is held in memory.
-        tag_ids = [tag.pk for tag in self.tags.all() if tag.pk]
+        tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags) if tag.pk]
         if not tag_ids:
             return ArticlePage.objects.none()
         return (
@@ -223,9 +254,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             .annotate(shared_tags=Count("tagged_items", filter=Q(tagged_items__tag_id__in=tag_ids)))
             .order_by("-shared_tags", *NEWEST_FIRST)
             .select_related("hero_image")
-            .prefetch_related(
-                Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author"))
-            )[:limit]
+            .prefetch_related(*card_prefetches())[:limit]
         )
 
     # --- validation and saving -----------------------------------------------------------------
@@ -280,11 +309,28 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
         return super().save(*args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
+        """Everything the template shows besides the body, each loaded once with its relations
+        (the template would otherwise query authors, tags and cards again on every use)."""
         context = super().get_context(request, *args, **kwargs)
+        tags = list(self.tags.all())
+        context["tags"] = tags
+        context["tag_index_url"] = self._index_url(request) if tags else ""
+        context["authors"] = self.live_authors()
+        context["reviewer"] = self.live_reviewer()
         context["toc"] = self.table_of_contents
         context["anchors"] = {entry.block_id: entry.anchor for entry in self.table_of_contents}
-        context["related_posts"] = self.related_posts(request_site(request))
+        context["related_posts"] = list(self.related_posts(request_site(request), tags=tags))
         return context
+
+    def _index_url(self, request) -> str:
+        """The parent blog index's URL: Wagtail builds a child's url_path as the parent's plus
+        "<slug>/", so a served page's own URL gives it without loading the parent."""
+        url = self.get_url(request)
+        suffix = f"{self.slug}/"
+        if url and url.endswith(suffix):
+            return url[: -len(suffix)]
+        parent = self.get_parent()  # a preview of an unsaved page has no URL of its own
+        return parent.get_url(request) if parent else ""
 
 
 ArticlePage.edit_handler = ArticlePage.tabs()
