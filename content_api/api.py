@@ -9,7 +9,6 @@ from django.http import Http404, HttpRequest, HttpResponse
 from ninja import NinjaAPI
 from ninja.errors import HttpError, ValidationError
 
-from .caching import POLICIES
 from .problems import PROBLEM_CONTENT_TYPE, ApiProblem, problem_response
 from .routes import router
 
@@ -68,10 +67,7 @@ api = ContentAPI(
 api.add_router("", router)
 
 
-def _valid_params(request: HttpRequest) -> list[str]:
-    match = getattr(request, "resolver_match", None)
-    policy = POLICIES.get(match.url_name) if match else None
-    return sorted(policy.params) if policy else []
+UNKNOWN_PARAM = "Not a parameter of this endpoint."
 
 
 @api.exception_handler(ApiProblem)
@@ -82,14 +78,25 @@ def on_problem(request: HttpRequest, exc: ApiProblem) -> HttpResponse:
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     invalid = []
+    unknown = []
     for error in exc.errors:
         location = [str(part) for part in error.get("loc", ()) if part not in ("query", "path")]
-        invalid.append((location[0] if location else "request", error.get("msg", "Invalid.")))
+        name = location[0] if location else "request"
+        if error.get("type") == "extra_forbidden":  # the query schemas forbid extra keys
+            unknown.append(name)
+            invalid.append((name, UNKNOWN_PARAM))
+        else:
+            invalid.append((name, error.get("msg", "Invalid.")))
+    if unknown and len(unknown) == len(invalid):
+        title = f"Unknown query parameter{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}."
+    else:
+        title = "Some parameters are not valid: " + ", ".join(sorted({n for n, _ in invalid})) + "."
     problem = ApiProblem(
         400,
-        "Some parameters are not valid: " + ", ".join(sorted({name for name, _ in invalid})) + ".",
+        title,
         invalid_params=invalid,
-        valid_params=_valid_params(request),
+        # Set by StrictQueryModel while ninja resolved this request's query string.
+        valid_params=getattr(request, "content_api_query_params", []),
     )
     return problem_response(request, problem)
 

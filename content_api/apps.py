@@ -10,6 +10,10 @@ class ContentApiConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from corsheaders.signals import check_request_enabled
+
         from . import signal_handlers
+        from .middleware import cors_origin_allowed
 
         signal_handlers.connect()
+        check_request_enabled.connect(cors_origin_allowed, dispatch_uid="content_api:cors")

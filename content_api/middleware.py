@@ -4,16 +4,37 @@ Place it right after SecurityMiddleware: a hit then skips sessions, CSRF, authen
 messages, none of which an anonymous, read-only API response depends on (Django's own
 cache middleware works the same way). Misses continue down the stack to the view, whose
 wrapper stores the response; without this middleware the wrapper serves hits itself.
+
+CORS is django-cors-headers' CorsMiddleware, placed before this one so hits carry its headers;
+`cors_origin_allowed` feeds it the SKINCARE_API_CORS_ALLOWED_ORIGINS allowlist.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from typing import Any
 
+from corsheaders.conf import conf as cors_conf
 from django.http import HttpRequest, HttpResponse
 from django.urls import NoReverseMatch, reverse
 
 from .caching import cached_response
+from .conf import api_setting
+
+
+def cors_origin_allowed(sender: Any, request: HttpRequest, **kwargs: Any) -> bool:
+    """corsheaders' check_request_enabled receiver: an API request from an allowed origin.
+
+    The allowlist is our prefixed setting, read at call time (override_settings works);
+    ["*"] admits any origin. CorsMiddleware also asks this for paths outside CORS_URLS_REGEX,
+    hence the path check.
+    """
+    origin = request.headers.get("origin")
+    if not origin or not re.match(cors_conf.CORS_URLS_REGEX, request.path_info):
+        return False
+    allowed = api_setting("SKINCARE_API_CORS_ALLOWED_ORIGINS")
+    return "*" in allowed or origin.rstrip("/") in {o.rstrip("/") for o in allowed}
 
 
 class CachedApiMiddleware:

@@ -8,17 +8,15 @@ from django.http import HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 
 from .api import api
-from .caching import api_endpoint, endpoint_policy
+from .caching import api_endpoint
 from .problems import ApiProblem, problem_response
 
 
-@endpoint_policy()
 def unknown_endpoint(request: HttpRequest, rest: str = "") -> HttpResponse:
     """Any other path under the API: a problem+json 404 rather than the site's HTML page."""
     return problem_response(request, ApiProblem(404, "There is no API endpoint at this URL."))
 
 
-@endpoint_policy()
 def api_index(request: HttpRequest) -> HttpResponse:
     """/api/v1/ itself: where the documentation and the collections are (ninja's is a 404)."""
     root = request.build_absolute_uri(reverse("content_api:api-root"))

@@ -14,7 +14,6 @@ INSTALLED_APPS = [
     "linkcheck",
     "blog",
     "pages",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -36,6 +35,9 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_tasks",
     "django_tasks_db",
+    # Serves Swagger UI's own assets for /api/v1/docs (without it ninja loads them from a CDN).
+    "ninja",
+    "corsheaders",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -47,6 +49,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before the cache middleware, so responses it answers (hits, 304s) carry CORS headers too.
+    "corsheaders.middleware.CorsMiddleware",
     # Content API cache hits are answered here, before sessions, CSRF and auth.
     "content_api.middleware.CachedApiMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,3 +174,19 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "pages.widgets.SanitisingDraftailRichTextArea"}
 }
 TAGGIT_CASE_INSENSITIVE = True
+
+# CORS (django-cors-headers) for the content API only: anonymous and read-only, so no
+# credentials. Origins come from SKINCARE_API_CORS_ALLOWED_ORIGINS (content_api.conf, checked
+# by content_api.middleware.cors_origin_allowed) so override_settings reaches them.
+CORS_URLS_REGEX = r"^/api/v1/.*$"
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_HEADERS = (
+    "Accept",
+    "Accept-Encoding",
+    "Cache-Control",
+    "If-Modified-Since",
+    "If-None-Match",
+)
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Cache-Control", "Content-Encoding")
+CORS_PREFLIGHT_MAX_AGE = 86400

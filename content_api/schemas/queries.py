@@ -1,11 +1,21 @@
-"""Query-string schemas: each names every parameter its endpoint accepts (others give 400)."""
+"""Query-string schemas: each names every parameter its endpoint accepts (others give 400).
+
+Routes take them as `Query[...]` from this module, not ninja's: ninja copies only the fields it
+knows out of the query string before pydantic validates, so a schema's `extra="forbid"` never
+sees an unknown parameter (vitalik/django-ninja#702). `StrictQueryModel` hands the rest over too,
+so pydantic reports each one as `extra_forbidden` and the API's validation handler answers 400.
+"""
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
+from django.http import HttpRequest
+from ninja.params import ParamShortcut
+from ninja.params.models import Query as NinjaQuery
+from ninja.params.models import QueryModel
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 from blog.models.review import CATEGORY_CHOICES
@@ -35,6 +45,41 @@ class QuerySchema(BaseModel):
     """Unknown parameters are rejected rather than silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+class StrictQueryModel(QueryModel):
+    """ninja's query-string model, forbidding (rather than dropping) unknown parameters."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    @classmethod
+    def resolve(cls, request: HttpRequest, api: Any, path_params: dict) -> Any:
+        # The 400 handler names the valid parameters; the validation error does not carry them.
+        request.content_api_query_params = sorted(cls.__ninja_flatten_map__)
+        return super().resolve(request, api, path_params)
+
+    @classmethod
+    def _map_data_paths(cls, data: dict[str, Any]) -> dict[str, Any]:
+        known = cls.__ninja_flatten_map__
+        # A schema without fields (NoQuery) still needs its (empty) value.
+        mapped = super()._map_data_paths(data) if known else {name: {} for name in cls.model_fields}
+        return {**mapped, **{name: value for name, value in data.items() if name not in known}}
+
+
+class StrictQuery(NinjaQuery):
+    _model = StrictQueryModel
+
+    @classmethod
+    def _param_source(cls) -> str:
+        return "query"  # ninja derives it from the class name
+
+
+def _strict_query(default: Any = ..., **kwargs: Any) -> StrictQuery:
+    return StrictQuery(default, **kwargs)
+
+
+# `query: Query[SomeQuery]` in a route, as with ninja's own Query.
+Query = ParamShortcut(_strict_query)
 
 
 class NoQuery(QuerySchema):

@@ -114,10 +114,39 @@ class TestCors(ApiTestCase):
             HTTP_ACCESS_CONTROL_REQUEST_METHOD="GET",
             HTTP_ACCESS_CONTROL_REQUEST_HEADERS="if-none-match",
         )
-        self.assertEqual(response.status_code, 204)
+        # django-cors-headers answers 200; any 2xx is an "ok status" for a preflight (Fetch).
+        self.assertIn(response.status_code, (200, 204))
         self.assertIn("GET", response["Access-Control-Allow-Methods"])
         self.assertIn("If-None-Match", response["Access-Control-Allow-Headers"])
         self.assertNotIn("Access-Control-Allow-Credentials", response)
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_cache_hits_carry_cors_headers(self):
+        # The second request is answered by CachedApiMiddleware, before the view runs.
+        self.client.get(LIST)
+        with self.assertNumQueries(0):
+            response = self.client.get(LIST, HTTP_ORIGIN="https://front.example")
+        self.assertEqual(response["Access-Control-Allow-Origin"], "https://front.example")
+        self.assertIn("ETag", response["Access-Control-Expose-Headers"])
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_revalidations_carry_cors_headers(self):
+        etag = self.client.get(LIST)["ETag"]
+        response = self.client.get(
+            LIST, HTTP_ORIGIN="https://front.example", HTTP_IF_NONE_MATCH=etag
+        )
+        self.assertEqual(response.status_code, 304)
+        self.assertEqual(response["Access-Control-Allow-Origin"], "https://front.example")
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["https://front.example"])
+    def test_pages_outside_the_api_get_no_cors_headers(self):
+        response = self.client.get("/admin/login/", HTTP_ORIGIN="https://front.example")
+        self.assertNotIn("Access-Control-Allow-Origin", response)
+
+    @override_settings(SKINCARE_API_CORS_ALLOWED_ORIGINS=["*"])
+    def test_any_origin_when_the_allowlist_says_so(self):
+        response = self.client.get(LIST, HTTP_ORIGIN="https://anywhere.example")
+        self.assertIn(response["Access-Control-Allow-Origin"], ("*", "https://anywhere.example"))
 
 
 class TestServerCache(ApiTestCase):
