@@ -3,7 +3,8 @@
 Each family is a family, not a sentence: 'external resource' and 'outside source', 'we've
 selected' and 'hand-picked for you', 'learning experience' and 'educational journey'. Patterns
 run on text from `grammar.fold` (lower case, straight quotes, single spaces). A family's gate
-words are substrings every one of its matches contains: the precheck looks for the gate words
+words are substrings every one of its matches contains (a gate phrase such as "matter at
+hand" may be split by any space or tag in stored HTML): the precheck looks for the gate words
 of the families marked `precheck` in raw HTML before reading anything, so a body without them
 cannot hold those families (a test checks the claim over the corpus). Adding a phrasing is one
 edit here; the precheck, `sentences.promo_features` and the finding labels follow.
@@ -105,7 +106,8 @@ FAMILIES: tuple[Family, ...] = (
             r"\b(?:the|this|that)\s+(?:topic|subject|theme|subject\s+matter|matter\s+at\s+hand)\b"
             r"|\bthis\s+article's\s+(?:topic|subject|theme)\b"
         ),
-        words("topic subject theme matter"),
+        # "matter" alone is everywhere in prose ("no matter", "it matters").
+        frozenset({"topic", "subject", "theme", "matter at hand"}),
         # With a question and a link it makes a run on its own (see sentences.promo_runs).
         precheck=True,
     ),
@@ -212,7 +214,7 @@ FAMILIES: tuple[Family, ...] = (
 BY_NAME = {family.name: family for family in FAMILIES}
 # The families a promotional sentence is read for (lead-ins belong to the list rule).
 PROMO_FAMILIES = tuple(family for family in FAMILIES if family.role != "lead_in")
-# Every word the precheck looks for in raw HTML, longest first.
+# Every gate word or phrase the precheck looks for in raw HTML, longest first.
 PRECHECK_FAMILIES = tuple(family for family in FAMILIES if family.precheck)
 GATE_WORDS = tuple(
     sorted({word for family in PRECHECK_FAMILIES for word in family.gate_words}, key=len)[::-1]

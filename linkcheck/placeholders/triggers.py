@@ -70,6 +70,16 @@ _HREF_TRIGGER_RE = re.compile(
 # each hit is confirmed on its line by those families' patterns. Plain substring search
 # beats one alternation regex here by about two to one.
 _CONFIRM = tuple(family.pattern for family in PRECHECK_FAMILIES)
+# A gate word of several words ("matter at hand") is found by its first word, then the rest
+# may be separated by any whitespace, entity space or tag, as in stored HTML.
+_GAP = r"(?:\s|&nbsp;|&#160;|&#xa0;|<[^>]*>)+"
+_GATES = tuple(
+    (
+        parts[0],
+        re.compile("".join(_GAP + re.escape(part) for part in parts[1:])) if parts[1:] else None,
+    )
+    for parts in (word.split() for word in GATE_WORDS)
+)
 _LEAD_IN_PHRASES = re.compile(
     f"{BY_NAME['lead_in'].pattern.pattern}|{BY_NAME['selected'].pattern.pattern}"
 )
@@ -151,12 +161,15 @@ def _mentions_page(lowered: str, page_url: str) -> bool:
 def _confirmed_phrases(html: str, lowered: str) -> tuple[int, ...]:
     confirmed: list[int] = []
     lines: dict[int, str] = {}
-    for word in GATE_WORDS:
-        offset = lowered.find(word)
+    for first, rest in _GATES:
+        offset = lowered.find(first)
         while offset >= 0:
-            if _confirms_promo(html, lowered, word, offset, lines):
+            after = offset + len(first)
+            if (rest is None or rest.match(lowered, after)) and _confirms_promo(
+                html, lowered, offset, lines
+            ):
                 confirmed.append(offset)
-            offset = lowered.find(word, offset + len(word))
+            offset = lowered.find(first, after)
     if ":" in lowered:
         for match in _COLON_END_RE.finditer(lowered):
             if _confirms_lead_in(html, lowered, match.start(), lines):
@@ -172,7 +185,7 @@ def _line_text(html: str, lowered: str, offset: int, lines: dict[int, str]) -> t
     return start, end, lines[start]
 
 
-def _confirms_promo(html: str, lowered: str, word: str, offset: int, lines: dict[int, str]) -> bool:
+def _confirms_promo(html: str, lowered: str, offset: int, lines: dict[int, str]) -> bool:
     """Whether the line holding a gate word matches a promotional key phrase."""
     opened = lowered.rfind("<", 0, offset)
     if opened > lowered.rfind(">", 0, offset) and lowered[opened + 1 : opened + 2] in _TAG_START:

@@ -15,7 +15,7 @@ from linkcheck.placeholders.grammar import (
     words,
 )
 from linkcheck.placeholders.sentences import describe_features
-from linkcheck.placeholders.triggers import may_contain_spam
+from linkcheck.placeholders.triggers import hints, may_contain_spam
 from tests.linkcheck.placeholderdata import load
 
 PROSE = "Azelaic acid calms redness. Most people tolerate a 10% cream twice a day."
@@ -57,6 +57,10 @@ class TestFamilyTable(SimpleTestCase):
             {family.name for family in PRECHECK_FAMILIES},
             {"resource", "selected", "education", "stripped", "topic"},
         )
+
+    def test_a_gate_phrase_is_seen_across_markup_and_its_first_word_alone_is_not(self):
+        self.assertTrue(hints("<p>Curious about the matter\n<b>at</b>&nbsp;hand?</p>").phrases)
+        self.assertFalse(hints("<p>No matter what, reapply at noon.</p>").phrases)
 
     def test_finding_labels_come_from_the_table(self):
         for family in FAMILIES:
