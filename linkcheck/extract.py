@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from django.db import models
 from modelcluster.fields import ParentalKey
@@ -26,10 +26,9 @@ from wagtail.images.blocks import ImageChooserBlock
 
 from linkcheck.richtext import collapse, iter_links, parse_attrs
 from pages.blocks import CitationBlock
+from pages.citations import doi_url, pubmed_url
 from pages.streamwalk import iter_leaves, stream_fields
 
-DOI_BASE = "https://doi.org/"
-PUBMED_BASE = "https://pubmed.ncbi.nlm.nih.gov/"
 _EMBED_RE = re.compile(r"<embed\b([^>]*)/?>", re.IGNORECASE)
 _TEXT_LIMIT = 500
 
@@ -81,16 +80,6 @@ class FoundLink:
 def extract_links(obj: models.Model) -> tuple[FoundLink, ...]:
     """Every link in this version of obj, in field order."""
     return tuple(_iter_object(obj))
-
-
-def doi_url(doi: str) -> str:
-    """The resolver URL of a DOI (its suffix may hold characters that need escaping)."""
-    return DOI_BASE + quote(doi.strip(), safe="/:;()._-<>[]")
-
-
-def pubmed_url(pmid: str) -> str:
-    """The PubMed page of a PMID."""
-    return f"{PUBMED_BASE}{pmid.strip()}/"
 
 
 def _iter_object(obj: models.Model) -> Iterator[FoundLink]:

@@ -9,6 +9,7 @@ from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from ..citations import doi_url, pubmed_url
 from ..richtext import safe_url
 from ..validators import validate_web_url
 from .basic import INLINE_FEATURES, SectionBlockMixin
@@ -56,9 +57,9 @@ class CitationBlock(blocks.StructBlock):
         if url := safe_url(value.get("url")):
             return url
         if doi := text(value.get("doi")).strip():
-            return f"https://doi.org/{doi}"
+            return doi_url(doi)
         if pmid := text(value.get("pmid")).strip():
-            return f"https://pubmed.ncbi.nlm.nih.gov/{pmid}/"
+            return pubmed_url(pmid)
         return ""
 
     def get_api_representation(self, value, context=None):

@@ -3,6 +3,7 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
+from pages import citations
 from pages.richtext import safe_url as _safe_url
 from pages.richtext import sanitise_html
 
@@ -32,3 +33,15 @@ def sanitised_html(markup) -> SafeString:
 def safe_url(url) -> str:
     """An http(s) URL from data for an href, or '' (then the template prints no link)."""
     return _safe_url(str(url) if url else "")
+
+
+@register.filter
+def doi_url(doi) -> str:
+    """The DOI resolver link readers follow (and the link checker checks)."""
+    return citations.doi_url(str(doi or ""))
+
+
+@register.filter
+def pubmed_url(pmid) -> str:
+    """The PubMed link readers follow (and the link checker checks)."""
+    return citations.pubmed_url(str(pmid or ""))
