@@ -14,15 +14,13 @@ from blog.representation.cards import ApiContext, author_ref, card_images, post_
 from blog.representation.queries import (
     RELATED_VALUES,
     PostFilters,
-    attach_card_relations,
     filter_posts,
-    is_review,
     order_posts,
     public_posts,
     search_ids,
     search_text,
-    with_card_data,
 )
+from blog.representation.relations import attach_card_relations, is_review, with_card_data
 from blog.representation.richtext import RichTextRenderer
 from pages.richtext import safe_url
 

@@ -14,7 +14,8 @@ from wagtail.models import Page
 from blog.models import ArticlePage
 from blog.representation.cards import ApiContext
 from blog.representation.detail import load_post, post_detail
-from blog.representation.queries import PostFilters, public_pages, with_detail_data
+from blog.representation.queries import PostFilters, public_pages
+from blog.representation.relations import with_detail_data
 from blog.representation.scope import SiteScope, site_scope
 
 from . import schemas as s

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from blog.models import ArticlePage, Author
 
 from ..conf import blog_setting
-from .queries import AUTHORS_ATTR, TAGS_ATTR, is_review, review_content_type_id
+from .relations import AUTHORS_ATTR, TAGS_ATTR, is_review, review_content_type_id
 from .renditions import rendition_rows, renditions_for
 from .scope import SiteScope
 

@@ -26,13 +26,8 @@ from .cards import (
     related_card,
     tags_of,
 )
-from .queries import (
-    attach_detail_relations,
-    is_review,
-    profile_urls,
-    public_pages,
-    related_posts,
-)
+from .queries import public_pages, related_posts
+from .relations import attach_detail_relations, is_review, profile_urls
 from .richtext import RichTextRenderer, linked_ids
 from .scope import SiteScope
 from .structured_data import post_graph
