@@ -67,3 +67,19 @@ def _as_tuple(value: Any) -> tuple[str, ...]:
         # A comma-separated string is accepted too, as in the environment variable.
         return tuple(part.strip() for part in value.split(",") if part.strip())
     return tuple(str(part) for part in value)
+
+
+# Settings of the database side (service, claims, results), beside the engine's DEFAULTS.
+SERVICE_DEFAULTS: dict[str, Any] = {
+    # What publishing does: "all" checks internal and external links, "internal" skips
+    # fetching, "off" does nothing (the cron run still catches up).
+    "ON_PUBLISH": "all",
+    "CLAIM_SECONDS": 1800,  # how long a run holds the URLs it is checking
+    "BATCH_SIZE": 500,  # URLs claimed and fetched per round
+    "HISTORY_KEPT": 50,  # check rows kept per URL
+}
+
+
+def service_setting(name: str) -> Any:
+    """``SKINCARE_LINKCHECK_<name>`` for the database side, or its default."""
+    return getattr(django_settings, PREFIX + name, SERVICE_DEFAULTS[name])

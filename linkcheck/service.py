@@ -1,50 +1,31 @@
-"""Link checking as a service: record results, schedule rechecks, and run checks on what is due.
+"""Link checking as a service: run checks on what is due, one object or one URL.
 
-The command, the publish task and the admin's "recheck" all go through here. External URLs are
-claimed with a lease before they are fetched, so overlapping runs (cron, task workers, an editor
-pressing recheck) never fetch the same URL twice at once.
+The command, the publish task and the admin's "recheck" all go through here: it claims what is
+due (claims.py), fetches through the engine (fetch.py) and records each result (results.py).
 """
 
 from __future__ import annotations
 
-import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
 
-from django.conf import settings as django_settings
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.utils import timezone
 from wagtail.models import Page
 
 from blog.models import Author
-from linkcheck import conf
-from linkcheck.checker.status import NOT_FINAL, LinkResult, LinkStatus, network_unreachable
+from linkcheck.checker.status import LinkResult, network_unreachable
+from linkcheck.claims import claim, due_urls, release, stale_urls_of
+from linkcheck.conf import service_setting
 from linkcheck.fetch import check_url, check_urls_sync
 from linkcheck.links import sync_links, url_key
-from linkcheck.models import CheckedUrl, Link, UrlCheck
-from linkcheck.schedule import decide
-
-# Settings of the database side, beside the engine's in conf.py (same prefix).
-SERVICE_DEFAULTS: dict[str, Any] = {
-    # What publishing does: "all" checks internal and external links, "internal" skips
-    # fetching, "off" does nothing (the cron run still catches up).
-    "ON_PUBLISH": "all",
-    "CLAIM_SECONDS": 1800,  # how long a run holds the URLs it is checking
-    "BATCH_SIZE": 500,  # URLs claimed and fetched per round
-    "HISTORY_KEPT": 50,  # check rows kept per URL
-}
+from linkcheck.models import CheckedUrl, Link
+from linkcheck.results import record_result
 
 Progress = Callable[[int, int], object]
-
-
-def service_setting(name: str) -> Any:
-    """``SKINCARE_LINKCHECK_<name>`` for the database side, or its default."""
-    return getattr(django_settings, conf.PREFIX + name, SERVICE_DEFAULTS[name])
 
 
 @dataclass
@@ -73,92 +54,6 @@ class NetworkUnreachable(Exception):
     """Every host of a batch failed DNS: the machine is offline, not the links broken."""
 
 
-# --- results ---------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def record_result(checked: CheckedUrl, result: LinkResult) -> CheckedUrl:
-    """Store one check: a history row, the decided status and next check, and the links' status."""
-    checked_at = result.checked_at or timezone.now()
-    UrlCheck.objects.create(
-        checked_url=checked,
-        checked_at=checked_at,
-        status=result.status,
-        http_status=result.http_status,
-        final_url=result.final_url or "",
-        reason=result.reason,
-        elapsed_ms=result.elapsed_ms,
-    )
-    streak = [(checked_at, result.status)]
-    if checked.failing_since is not None:
-        streak += list(
-            checked.checks.filter(checked_at__gte=checked.failing_since, checked_at__lt=checked_at)
-            .order_by("-checked_at")
-            .values_list("checked_at", "status")[:100]
-        )
-    decision = decide(streak)
-    reason = result.reason
-    if decision.promoted or decision.status is LinkStatus.TEMPORARY:
-        reason = f"{result.reason} ({decision.reason})"
-    checked.status = decision.status
-    checked.http_status = result.http_status
-    checked.final_url = result.final_url or ""
-    checked.suggested_url = result.suggested_url or ""
-    checked.reason = reason
-    checked.failures = decision.failures
-    checked.failing_since = decision.failing_since
-    checked.last_checked_at = checked_at
-    checked.next_check_at = decision.next_check_at
-    checked.claimed_by = ""
-    checked.claimed_until = None
-    checked.save()
-    Link.objects.filter(checked_url=checked).update(
-        status=decision.status, reason=reason, checked_at=checked_at, issue=""
-    )
-    _prune_history(checked)
-    return checked
-
-
-def _prune_history(checked: CheckedUrl) -> None:
-    keep = service_setting("HISTORY_KEPT")
-    old = checked.checks.order_by("-checked_at", "-pk").values_list("pk", flat=True)[keep:]
-    old_ids = list(old)
-    if old_ids:
-        UrlCheck.objects.filter(pk__in=old_ids).delete()
-
-
-# --- claims ----------------------------------------------------------------------------------
-
-
-def claim(queryset, *, limit: int, now: datetime | None = None) -> list[CheckedUrl]:
-    """Take a lease on up to ``limit`` URLs of queryset that no other run holds."""
-    now = now or timezone.now()
-    token = uuid.uuid4().hex
-    free = Q(claimed_until__isnull=True) | Q(claimed_until__lt=now)
-    with transaction.atomic():
-        # skip_locked: a concurrent run's rows are passed over, not waited for (PostgreSQL);
-        # the conditional UPDATE below is what makes the claim safe on every database.
-        ids = list(
-            queryset.filter(free)
-            .select_for_update(skip_locked=True, of=("self",))
-            .values_list("pk", flat=True)[:limit]
-        )
-        if not ids:
-            return []
-        CheckedUrl.objects.filter(free, pk__in=ids).update(
-            claimed_by=token,
-            claimed_until=now + timedelta(seconds=service_setting("CLAIM_SECONDS")),
-        )
-    return list(CheckedUrl.objects.filter(claimed_by=token).order_by("pk"))
-
-
-def release(urls: Iterable[CheckedUrl]) -> None:
-    """Give back leases a run did not use (it stopped early)."""
-    CheckedUrl.objects.filter(pk__in=[u.pk for u in urls], claimed_until__isnull=False).update(
-        claimed_by="", claimed_until=None
-    )
-
-
 def check_claimed(urls: list[CheckedUrl], *, progress: Progress | None = None) -> list[CheckedUrl]:
     """Fetch claimed URLs through the engine and record each result."""
     if not urls:
@@ -182,32 +77,6 @@ def check_claimed(urls: list[CheckedUrl], *, progress: Progress | None = None) -
         if progress is not None:
             progress(done, len(urls))
     return recorded
-
-
-# --- what to check ---------------------------------------------------------------------------
-
-
-def due_urls(now: datetime | None = None, *, page_id: int | None = None):
-    """URLs in use whose next check has come, optionally only those one page links to."""
-    queryset = CheckedUrl.objects.due(now or timezone.now())
-    if page_id is not None:
-        queryset = queryset.filter(
-            Exists(Link.objects.filter(checked_url=OuterRef("pk"), page_id=page_id))
-        )
-    return queryset
-
-
-def stale_urls_of(obj, now: datetime | None = None):
-    """An object's URLs worth fetching now: never checked, due, or not settled (not final)."""
-    now = now or timezone.now()
-    owner = {"page_id": obj.pk} if isinstance(obj, Page) else {"author_id": obj.pk}
-    return CheckedUrl.objects.filter(
-        Exists(Link.objects.filter(checked_url=OuterRef("pk"), **owner))
-    ).filter(
-        Q(next_check_at__isnull=True)
-        | Q(next_check_at__lte=now)
-        | Q(status__in=[str(s) for s in NOT_FINAL])
-    )
 
 
 def check_object(obj, *, external: bool = True) -> RunSummary:

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, published
 
 from blog.models import Author
-from linkcheck import service
+from linkcheck.conf import service_setting
 from linkcheck.links import refresh_internal
 from linkcheck.models import Link
 from linkcheck.tasks import AUTHOR, PAGE, check_object_links
@@ -16,7 +16,7 @@ from linkcheck.tasks import AUTHOR, PAGE, check_object_links
 
 def queue_check(kind: str, object_id: int) -> None:
     """Enqueue the check after commit, so a worker sees the published version."""
-    mode = service.service_setting("ON_PUBLISH")
+    mode = service_setting("ON_PUBLISH")
     if mode == "off":
         return
     external = mode != "internal"

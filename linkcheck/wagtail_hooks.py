@@ -9,11 +9,13 @@ from wagtail.admin import messages
 from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
 from wagtail.admin.widgets import Button
 
-from linkcheck import fixes, urls, views
+from linkcheck import fixes, urls
 from linkcheck.cleaning import ACTION as CLEAN_ACTION
 from linkcheck.cleaning import clean_version
 from linkcheck.cleaning_report import CleaningLogFormatter, CleaningReportView
 from linkcheck.components import LinkHealthPanel
+from linkcheck.permissions import can_see_report
+from linkcheck.problems import author_problem_count, page_problem_count
 from linkcheck.save_handlers import clean_after_save
 from pages.revisions import AUTOMATIC_EDITS_HOOK
 
@@ -22,7 +24,7 @@ class LinkHealthMenuItem(MenuItem):
     """Shown to users who can edit or publish some page."""
 
     def is_shown(self, request):
-        return views._can_see_report(request.user)
+        return can_see_report(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -49,7 +51,7 @@ def register_link_fix_log_actions(actions):
 
 @hooks.register("construct_homepage_panels")
 def register_link_health_panel(request, panels):
-    if views._can_see_report(request.user):
+    if can_see_report(request.user):
         panels.append(LinkHealthPanel())
 
 
@@ -75,7 +77,7 @@ def _warn_link_problems(request, count: int, report_url: str, *, on_author: bool
 @hooks.register("before_edit_page")
 def register_link_problem_warning(request, page):
     url = reverse("linkcheck:report") + f"?page={page.pk}"
-    _warn_link_problems(request, views.page_problem_count(page), url, on_author=False)
+    _warn_link_problems(request, page_problem_count(page), url, on_author=False)
 
 
 @hooks.register("before_edit_snippet")
@@ -83,12 +85,12 @@ def register_author_link_problem_warning(request, instance):
     if instance._meta.label != "blog.Author":
         return
     url = reverse("linkcheck:report") + f"?author={instance.pk}"
-    _warn_link_problems(request, views.author_problem_count(instance), url, on_author=True)
+    _warn_link_problems(request, author_problem_count(instance), url, on_author=True)
 
 
 @hooks.register("register_page_header_buttons")
 def register_link_health_button(page, user, view_name, next_url=None):
-    if not views._can_see_report(user):
+    if not can_see_report(user):
         return
     yield Button(
         _("Link health"),
