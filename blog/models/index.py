@@ -104,12 +104,9 @@ class BlogIndexPage(RoutablePageMixin, SeoPage):
     @path("authors/<slug:slug>/", name="author_profile")
     def author_profile(self, request, slug):
         author = get_object_or_404(Author.objects.select_related("photo"), slug=slug, live=True)
-        posts = self.posts(request).filter(article_authors__author=author).distinct()
-        reviewed = (
-            self.posts(request)
-            .filter(medical_reviewer=author)
-            .exclude(article_authors__author=author)
-        )
+        visible = self.posts(request)  # once: each call reads the view restrictions again
+        posts = visible.filter(article_authors__author=author).distinct()
+        reviewed = visible.filter(medical_reviewer=author).exclude(article_authors__author=author)
         return self.render(
             request,
             context_overrides={
