@@ -1,13 +1,14 @@
 """Link-checker settings: one prefix, defaults in one place, read at call time.
 
 Values are read through ``getattr(settings, ...)`` on every call so ``override_settings`` works
-in tests. ``load()`` snapshots them into a frozen ``LinkcheckSettings`` that the pure fetcher
-takes, so it also runs where Django settings are not configured (benchmarks, scripts).
+in tests; the environment reaches them only through ``config/settings`` (which turns
+``SKINCARE_LINKCHECK_ALLOWLIST`` into the setting). ``load()`` snapshots them into a frozen
+``LinkcheckSettings`` that the pure fetcher takes, so it also runs where Django settings are
+not configured (benchmarks, scripts).
 """
 
 from __future__ import annotations
 
-import os
 from dataclasses import fields
 from typing import Any
 
@@ -15,8 +16,6 @@ from django.conf import settings as django_settings
 from django.core.exceptions import ImproperlyConfigured
 
 from linkcheck.checker.settings import DEFAULTS, PREFIX, LinkcheckSettings
-
-ALLOWLIST_ENV = "SKINCARE_LINKCHECK_ALLOWLIST"
 
 
 def setting(name: str) -> Any:
@@ -26,18 +25,11 @@ def setting(name: str) -> Any:
     try:
         value = getattr(django_settings, PREFIX + name, None)
     except ImproperlyConfigured:
-        # Outside a Django project (a benchmark script): defaults and the environment only.
+        # Outside a Django project (a benchmark script): defaults only.
         value = None
-    if name == "ALLOWLIST" and value is None:
-        return _allowlist_from_env()
     if name == "CONTACT_URL" and not value:
         return _site_url()
     return DEFAULTS[name] if value is None else value
-
-
-def _allowlist_from_env() -> tuple[str, ...]:
-    raw = os.environ.get(ALLOWLIST_ENV, "")
-    return tuple(part.strip() for part in raw.split(",") if part.strip())
 
 
 def _site_url() -> str:
@@ -48,7 +40,7 @@ def _site_url() -> str:
 
 
 def load() -> LinkcheckSettings:
-    """Snapshot the current settings (Django settings, then environment, then defaults)."""
+    """Snapshot the current settings (Django settings, else defaults)."""
     values: dict[str, Any] = {}
     for field in fields(LinkcheckSettings):
         value = setting(field.name.upper())

@@ -163,6 +163,14 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 WAGTAIL_SITE_NAME = "Skin Notes"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Exceptions to the link checker's SSRF guard, comma-separated (scripts/ci_worker_check.sh sets
+# it); unset leaves linkcheck.conf's default (none). The app reads only the setting.
+if "SKINCARE_LINKCHECK_ALLOWLIST" in os.environ:
+    SKINCARE_LINKCHECK_ALLOWLIST = [
+        entry.strip()
+        for entry in os.environ["SKINCARE_LINKCHECK_ALLOWLIST"].split(",")
+        if entry.strip()
+    ]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -33,7 +33,7 @@ DEFAULTS: dict[str, Any] = {
     # Hosts or CIDR networks the SSRF guard lets through (tests and benchmarks on loopback),
     # each optionally with a port: "ci.test", "ci.test:8443", "10.0.0.0/8", "127.0.0.1:8080",
     # "[::1]:8080". An entry without a port allows every port (addresses.Allowlist).
-    "ALLOWLIST": None,
+    "ALLOWLIST": (),
     # Temporary failures become broken after this many, spread over at least this long.
     "PROMOTE_AFTER_FAILURES": 3,
     "PROMOTE_WINDOW_HOURS": 24,

@@ -186,3 +186,35 @@ class TestSingleNodeGuard(SimpleTestCase):
         result = import_settings("config.settings.production", env)
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("SKINCARE_SINGLE_NODE", result.stderr)
+
+
+def settings_value(module: str, name: str, env: dict) -> str:
+    """repr() of one setting of a settings module imported with exactly this environment."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SKINCARE_"))}
+    code = f"import importlib; print(repr(getattr(importlib.import_module('{module}'), '{name}', 'unset')))"
+    result = subprocess.run(  # noqa: S603 (fixed interpreter and code)
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout.strip()
+
+
+class TestLinkcheckAllowlistFromEnvironment(SimpleTestCase):
+    """SKINCARE_LINKCHECK_ALLOWLIST in the environment becomes the setting (linkcheck reads
+    only settings); scripts/ci_worker_check.sh relies on it."""
+
+    def test_comma_separated_entries_become_the_setting(self):
+        value = settings_value(
+            "config.settings.base",
+            "SKINCARE_LINKCHECK_ALLOWLIST",
+            {"SKINCARE_LINKCHECK_ALLOWLIST": "127.0.0.0/8, ci.test ,[::1]:8080"},
+        )
+        self.assertEqual(value, repr(["127.0.0.0/8", "ci.test", "[::1]:8080"]))
+
+    def test_unset_leaves_the_apps_default(self):
+        value = settings_value("config.settings.base", "SKINCARE_LINKCHECK_ALLOWLIST", {})
+        self.assertEqual(value, "'unset'")

@@ -1,5 +1,9 @@
 """The link checker's settings: documented defaults, overrides and unknown names."""
 
+import os
+from unittest import mock
+
+from django.conf import settings
 from django.test import SimpleTestCase, override_settings
 
 from linkcheck import conf
@@ -31,3 +35,20 @@ class TestSettings(SimpleTestCase):
     def test_unknown_setting_names_are_errors(self):
         with self.assertRaises(KeyError):
             conf.setting("NO_SUCH_THING")
+
+
+class TestAllowlistSource(SimpleTestCase):
+    """The allowlist is a setting like any other: linkcheck never reads the environment."""
+
+    def test_environment_is_not_read_by_the_app(self):
+        with (
+            mock.patch.dict(os.environ, {"SKINCARE_LINKCHECK_ALLOWLIST": "127.0.0.0/8"}),
+            self.settings(),
+        ):
+            if hasattr(settings, "SKINCARE_LINKCHECK_ALLOWLIST"):
+                del settings.SKINCARE_LINKCHECK_ALLOWLIST
+            self.assertEqual(conf.load().allowlist, ())
+
+    @override_settings(SKINCARE_LINKCHECK_ALLOWLIST="127.0.0.0/8, ci.test ,")
+    def test_a_comma_separated_string_is_accepted(self):
+        self.assertEqual(conf.load().allowlist, ("127.0.0.0/8", "ci.test"))

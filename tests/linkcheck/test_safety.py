@@ -2,9 +2,8 @@
 
 import asyncio
 import ipaddress
-import os
-from unittest import mock
 
+from django.conf import settings
 from django.test import SimpleTestCase, override_settings
 
 from linkcheck import conf
@@ -244,8 +243,9 @@ class TestCheckUrlSafety(SimpleTestCase):
         )
 
     def test_allowlist_is_empty_by_default(self):
-        with mock.patch.dict(os.environ, {}, clear=False):
-            os.environ.pop(conf.ALLOWLIST_ENV, None)
+        with self.settings():
+            if hasattr(settings, "SKINCARE_LINKCHECK_ALLOWLIST"):
+                del settings.SKINCARE_LINKCHECK_ALLOWLIST
             self.assertEqual(conf.load().allowlist, ())
             self.assertFalse(
                 check_url_safety("http://127.0.0.1/", allowlist=conf.load().allowlist).allowed
@@ -253,27 +253,26 @@ class TestCheckUrlSafety(SimpleTestCase):
 
 
 class TestAllowlistSetting(SimpleTestCase):
-    """The allowlist comes from the Django setting, else the environment variable."""
+    """The allowlist setting, as a list or (as the environment gives it) a comma-separated
+    string; config.settings turns the environment variable into it (tests/config)."""
 
-    def test_environment_variable_is_used_when_the_setting_is_unset(self):
-        with mock.patch.dict(os.environ, {conf.ALLOWLIST_ENV: "127.0.0.0/8, ci.test ,"}):
-            self.assertEqual(conf.load().allowlist, ("127.0.0.0/8", "ci.test"))
-            self.assertTrue(
-                check_url_safety("http://127.0.0.5/", allowlist=conf.load().allowlist).allowed
-            )
+    @override_settings(SKINCARE_LINKCHECK_ALLOWLIST="127.0.0.0/8, ci.test ,")
+    def test_comma_separated_entries(self):
+        self.assertEqual(conf.load().allowlist, ("127.0.0.0/8", "ci.test"))
+        self.assertTrue(
+            check_url_safety("http://127.0.0.5/", allowlist=conf.load().allowlist).allowed
+        )
 
     @override_settings(SKINCARE_LINKCHECK_ALLOWLIST=["10.0.0.0/8"])
-    def test_django_setting_wins_over_the_environment(self):
-        with mock.patch.dict(os.environ, {conf.ALLOWLIST_ENV: "127.0.0.0/8"}):
-            self.assertEqual(conf.load().allowlist, ("10.0.0.0/8",))
-            self.assertFalse(
-                check_url_safety("http://127.0.0.5/", allowlist=conf.load().allowlist).allowed
-            )
+    def test_only_the_listed_networks(self):
+        self.assertEqual(conf.load().allowlist, ("10.0.0.0/8",))
+        self.assertFalse(
+            check_url_safety("http://127.0.0.5/", allowlist=conf.load().allowlist).allowed
+        )
 
     @override_settings(SKINCARE_LINKCHECK_ALLOWLIST=[])
-    def test_an_empty_django_setting_still_wins(self):
-        with mock.patch.dict(os.environ, {conf.ALLOWLIST_ENV: "127.0.0.0/8"}):
-            self.assertEqual(conf.load().allowlist, ())
+    def test_an_empty_setting_allows_nothing(self):
+        self.assertEqual(conf.load().allowlist, ())
 
 
 class TestSafeResolver(SimpleTestCase):
@@ -393,16 +392,15 @@ class TestAllowlistPorts(SimpleTestCase):
         with self.assertRaises(AddressRefused):
             asyncio.run(by_name.resolve("app.test", 9000, family=0))
 
-    @override_settings(SKINCARE_LINKCHECK_ALLOWLIST=None)
-    def test_environment_entries_may_carry_ports(self):
-        with mock.patch.dict(os.environ, {conf.ALLOWLIST_ENV: "127.0.0.1:8080,[::1]:8080"}):
-            self.assertEqual(conf.load().allowlist, ("127.0.0.1:8080", "[::1]:8080"))
-            self.assertTrue(
-                check_url_safety("http://127.0.0.1:8080/", allowlist=conf.load().allowlist).allowed
-            )
-            self.assertFalse(
-                check_url_safety("http://127.0.0.1:8081/", allowlist=conf.load().allowlist).allowed
-            )
+    @override_settings(SKINCARE_LINKCHECK_ALLOWLIST="127.0.0.1:8080,[::1]:8080")
+    def test_comma_separated_entries_may_carry_ports(self):
+        self.assertEqual(conf.load().allowlist, ("127.0.0.1:8080", "[::1]:8080"))
+        self.assertTrue(
+            check_url_safety("http://127.0.0.1:8080/", allowlist=conf.load().allowlist).allowed
+        )
+        self.assertFalse(
+            check_url_safety("http://127.0.0.1:8081/", allowlist=conf.load().allowlist).allowed
+        )
 
 
 @override_settings(**FAST)
