@@ -231,8 +231,11 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
 
     def live_authors(self) -> list:
         """Published authors in byline order, with their photos; draft profiles never show."""
-        # The relation also works on unsaved previews, where modelcluster holds it in memory.
-        items = self.article_authors.select_related("author__photo")
+        # Cards prefetch the relation (card_prefetches); a page on its own joins the authors.
+        # Both also work on unsaved previews, where modelcluster holds the relation in memory.
+        items = self.article_authors.all()
+        if "article_authors" not in getattr(self, "_prefetched_objects_cache", {}):
+            items = items.select_related("author__photo")
         return [item.author for item in items if item.author.live]
 
     def live_reviewer(self):

@@ -33,14 +33,7 @@ def author_url(context, author) -> str:
 @register.filter
 def live_authors(post) -> list:
     """A post's published authors in byline order; unpublished profiles never show."""
-    return [item.author for item in post.article_authors.all() if item.author.live]
-
-
-@register.filter
-def live_reviewer(post):
-    """The post's medical reviewer, or None while the reviewer's profile is unpublished."""
-    reviewer = post.medical_reviewer
-    return reviewer if reviewer is not None and reviewer.live else None
+    return post.live_authors()
 
 
 @register.simple_tag(takes_context=True)
