@@ -1,9 +1,10 @@
 """What a reader may see: live, public, unexpired pages of the Wagtail Site they are reading.
 
-The one rule behind every public surface of the HTML site (home, index, tag and author
-filters, related posts, feeds, sitemap, site search) and Wagtail's API v2, matching what
-`/api/v1/` serves through `content_api.queries.public_pages`. `blog.models.live_posts(site)` is
-the queryset of posts built on it.
+The one rule behind every public surface: the HTML site (home, index, tag and author
+filters, related posts, feeds, sitemap, site search), Wagtail's API v2 and `/api/v1/`
+(`blog.representation.queries.public_pages`, which applies `live_pages` and takes the site and
+its view restrictions from the per-generation SiteScope instead of `in_site()` and `public()`).
+`blog.models.live_posts(site)` is the queryset of posts built on it.
 """
 
 from __future__ import annotations
@@ -31,9 +32,14 @@ def is_expired(page: Page) -> bool:
     return page.expire_at is not None and page.expire_at <= timezone.now()
 
 
+def live_pages(pages: QuerySet) -> QuerySet:
+    """Live, unexpired pages, public or not, of any site: what publishing shows."""
+    return pages.filter(not_expired(), live=True)
+
+
 def published_pages(pages: PageQuerySet) -> PageQuerySet:
     """Live, public, unexpired pages of any site (site-independent work: commands, tests)."""
-    return pages.live().public().filter(not_expired())
+    return live_pages(pages).public()
 
 
 def visible_pages(pages: PageQuerySet, site: Site | None) -> PageQuerySet:

@@ -1,8 +1,9 @@
-"""Querysets behind the API: only live, public pages of the request's site, in fixed queries.
+"""Querysets of the posts a reader may see, for a SiteScope, in fixed queries.
 
-Every query here is site-scoped and excludes pages under a view restriction, using the
-restricted paths the per-generation SiteScope already holds (PageQuerySet.public() would spend
-a query per request listing them; usually there are none and no clause is added at all).
+The rule is blog.visibility's (`live_pages`, then the site, then no view restriction); the
+site and its restrictions come from the per-generation SiteScope, where `visible_pages` asks
+Wagtail's `in_site()` and `public()`: `public()` spends a query per call listing every view
+restriction, which the scope holds already (usually none, and then no clause is added at all).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from blog.models import (
     ArticlePage,
     ArticlePageTag,
 )
-from blog.visibility import not_expired
+from blog.visibility import live_pages
 from pages.searchquery import search_text
 
 from .scope import SiteScope
@@ -58,7 +59,7 @@ ORDERINGS: dict[str, tuple] = {
 
 def public_pages(model: type[Page], scope: SiteScope) -> QuerySet:
     """Live, unexpired pages of `model` in the site that no view restriction covers."""
-    queryset = model.objects.filter(not_expired(), live=True, path__startswith=scope.root_path)
+    queryset = live_pages(model.objects.all()).filter(path__startswith=scope.root_path)
     for path in scope.restricted_paths:
         queryset = queryset.exclude(path__startswith=path)
     return queryset
@@ -174,7 +175,10 @@ def related_posts(
 
     Raw SQL because the ORM can only group the joined page rows by every selected column;
     counting shared tags in a derived table first, then joining the pages, does the same
-    ranking in a fraction of the time on large sites (and portably: SQLite and PostgreSQL).
+    ranking in a fraction of the time (and portably: SQLite and PostgreSQL). Measured on the
+    API benchmark's corpus of 1,000 posts (SQLite): 6.6-8.5 ms per call here against 27 ms for
+    the ORM form ArticlePage.related_posts uses (public_pages, Count over tagged_items), where a
+    whole uncached detail takes about 9 ms. The WHERE clause is public_pages() in SQL.
     """
     tag_ids = [int(tag_id) for tag_id in tag_ids if tag_id is not None]
     if not tag_ids or not limit:
@@ -191,7 +195,7 @@ def related_posts(
         *tag_ids,
         page.pk,
         True,
-        timezone.now(),  # not_expired(), as in public_pages
+        timezone.now(),  # blog.visibility.not_expired(), as in public_pages
         scope.root_path + "%",  # treebeard paths are [0-9A-Z]: no LIKE wildcards inside
         *(path + "%" for path in scope.restricted_paths),
         limit,
