@@ -162,7 +162,3 @@ class Link(models.Model):
     @property
     def owner(self):
         return self.page if self.page_id else self.author
-
-    @property
-    def is_problem(self) -> bool:
-        return self.status in PROBLEM_STATUSES or bool(self.issue)

@@ -3,7 +3,7 @@ one check run uses. ``linkcheck.conf`` reads the Django settings into it."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 PREFIX = "SKINCARE_LINKCHECK_"
@@ -80,7 +80,3 @@ class LinkcheckSettings:
         if self.contact_url:
             return f"{self.user_agent} (+{self.contact_url})"
         return self.user_agent
-
-    def with_changes(self, **changes: Any) -> LinkcheckSettings:
-        """Return a copy with some values changed (benchmarks, one-off runs)."""
-        return replace(self, **changes)

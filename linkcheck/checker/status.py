@@ -91,11 +91,6 @@ class LinkResult:
         """Whether the result may be kept as the link's settled state."""
         return self.status not in NOT_FINAL
 
-    @property
-    def is_permanent_redirect(self) -> bool:
-        """Whether the link should be updated to ``suggested_url``."""
-        return self.status is LinkStatus.REDIRECTED
-
     def as_dict(self) -> dict[str, Any]:
         """The summary stored with a link and shown in reports."""
         return {
