@@ -6,8 +6,7 @@ import json
 import re
 
 from blog.models import ArticleAuthor
-
-from .helpers import (
+from tests.content_api.helpers import (
     ApiTestCase,
     api_json,
     full_body,
