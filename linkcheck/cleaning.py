@@ -14,7 +14,14 @@ from django.core.exceptions import ImproperlyConfigured
 from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, Site
 
-from pages.revisions import RevisionOutcome, Spot, edit_richtext, revise, richtext_values
+from pages.revisions import (
+    RevisionOutcome,
+    Spot,
+    edit_richtext,
+    revise,
+    richtext_values,
+    versions,
+)
 
 from .conf import setting
 from .placeholders import scan
@@ -142,6 +149,32 @@ class CleaningResult:
     @property
     def removed(self) -> list[dict]:
         return self.outcome.changes
+
+    def records(self) -> list[dict]:
+        """What was removed, each record naming the version ("live" or "draft") it was in."""
+        return [{**r, "version": "live"} for r in self.outcome.live_changes] + [
+            {**r, "version": "draft"} for r in self.outcome.draft_changes
+        ]
+
+
+@dataclass(frozen=True)
+class CleaningPreview:
+    """What `clean_object` would do to an object, found without changing it (a dry run)."""
+
+    records: list[dict]
+    kept: list[ObjectFinding]
+
+
+def preview_object(obj) -> CleaningPreview:
+    """The dry run of `clean_object`: the same versions, the same rule for restored text."""
+    keep = restored_spots(obj)
+    records: list[dict] = []
+    kept: list[ObjectFinding] = []
+    for name, version in versions(obj):
+        removed, kept_here = preview_cleaning(version, keep)
+        records += [{**r, "version": name} for r in removed]
+        kept += kept_here
+    return CleaningPreview(records, kept)
 
 
 def clean_object(obj, *, user=None) -> CleaningResult:

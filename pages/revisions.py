@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from wagtail import hooks
@@ -124,6 +125,16 @@ def _draft_version(obj):
         return None
     revision = obj.latest_revision
     return revision.as_object() if revision else None
+
+
+def versions(obj) -> list[tuple[str, Any]]:
+    """The versions `revise` edits, named: ("live", obj) when live, then ("draft", ...) when an
+    unpublished version differs from it."""
+    named = [("live", obj)] if obj.live else []
+    draft = _draft_version(obj)
+    if draft is not None:
+        named.append(("draft", draft))
+    return named
 
 
 def _publish(version, user) -> Revision:

@@ -8,6 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
 from linkcheck import service
+from linkcheck.management.progress import ProgressBar
+
+PHASES = {"extract": "Extracting", "fetch": "Fetching  "}
 
 
 class Command(BaseCommand):
@@ -49,13 +52,16 @@ class Command(BaseCommand):
         page_id = options["page"]
         if page_id is not None and not Page.objects.filter(pk=page_id, depth__gt=1).exists():
             raise CommandError(f"There is no page with id {page_id}.")
+        progress = ProgressBar(self.stderr)
         summary = service.run(
             page_id=page_id,
             internal=not options["external_only"],
             external=not options["internal_only"],
-            progress=self._progress,
+            progress=lambda phase, done, total: progress.update(
+                done, total, PHASES.get(phase, phase)
+            ),
         )
-        self._end_progress()
+        progress.finish()
         if options["json"]:
             self.stdout.write(json.dumps(summary.as_dict(), sort_keys=True))
             return
@@ -85,21 +91,3 @@ class Command(BaseCommand):
             self.stdout.write(f"  ends at {data['final_url']}")
         if data["reason"]:
             self.stdout.write(f"  {data['reason']}")
-
-    # A progress bar on stderr, so stdout stays clean for --json and pipes.
-    _last_phase = ""
-
-    def _progress(self, phase: str, done: int, total: int) -> None:
-        width = 30
-        filled = round(width * done / total) if total else width
-        label = "Extracting" if phase == "extract" else "Fetching  "
-        if self._last_phase and phase != self._last_phase:
-            self.stderr.write("")
-        self._last_phase = phase
-        bar = "#" * filled + "-" * (width - filled)
-        self.stderr.write(f"\r{label} [{bar}] {done}/{total}", ending="", style_func=str)
-        self.stderr.flush()
-
-    def _end_progress(self) -> None:
-        if self._last_phase:
-            self.stderr.write("")
