@@ -1,11 +1,13 @@
-"""Admin UI components: the dashboard's link health summary."""
+"""Admin UI components: the dashboard's link health summary and the report's menu item."""
 
 from __future__ import annotations
 
 from django.urls import reverse
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 
 from linkcheck.models import LINK_STATUS_CHOICES, PROBLEM_STATUSES
+from linkcheck.permissions import can_see_report
 from linkcheck.service import status_summary
 
 
@@ -35,3 +37,10 @@ class LinkHealthPanel(Component):
         context["total"] = sum(counts.values())
         context["report_url"] = report
         return context
+
+
+class LinkHealthMenuItem(MenuItem):
+    """Shown to users who can edit or publish some page."""
+
+    def is_shown(self, request):
+        return can_see_report(request.user)

@@ -3,28 +3,19 @@ actions, the cleaner on every save and publish, and editor hints."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
-from wagtail.admin import messages
-from wagtail.admin.menu import AdminOnlyMenuItem, MenuItem
+from wagtail.admin.menu import AdminOnlyMenuItem
 from wagtail.admin.widgets import Button
 
 from linkcheck import fixes, urls
 from linkcheck.cleaning import ACTION as CLEAN_ACTION
 from linkcheck.cleaning import clean_version
 from linkcheck.cleaning_report import CleaningLogFormatter, CleaningReportView
-from linkcheck.components import LinkHealthPanel
+from linkcheck.components import LinkHealthMenuItem, LinkHealthPanel
+from linkcheck.hints import warn_author_link_problems, warn_page_link_problems
 from linkcheck.permissions import can_see_report
-from linkcheck.problems import author_problem_count, page_problem_count
 from linkcheck.save_handlers import clean_after_save
 from pages.revisions import AUTOMATIC_EDITS_HOOK
-
-
-class LinkHealthMenuItem(MenuItem):
-    """Shown to users who can edit or publish some page."""
-
-    def is_shown(self, request):
-        return can_see_report(request.user)
 
 
 @hooks.register("register_admin_urls")
@@ -55,37 +46,15 @@ def register_link_health_panel(request, panels):
         panels.append(LinkHealthPanel())
 
 
-def _warn_link_problems(request, count: int, report_url: str, *, on_author: bool) -> None:
-    # Only on the GET that opens the editor: a POST redirects and would show it twice.
-    if request.method != "GET" or not count:
-        return
-    if on_author:
-        text = ngettext(
-            "This author profile has %(n)d link problem.",
-            "This author profile has %(n)d link problems.",
-            count,
-        )
-    else:
-        text = ngettext(
-            "This page has %(n)d link problem.", "This page has %(n)d link problems.", count
-        )
-    messages.warning(
-        request, text % {"n": count}, buttons=[messages.button(report_url, _("Review links"))]
-    )
-
-
 @hooks.register("before_edit_page")
 def register_link_problem_warning(request, page):
-    url = reverse("linkcheck:report") + f"?page={page.pk}"
-    _warn_link_problems(request, page_problem_count(page), url, on_author=False)
+    warn_page_link_problems(request, page)
 
 
 @hooks.register("before_edit_snippet")
 def register_author_link_problem_warning(request, instance):
-    if instance._meta.label != "blog.Author":
-        return
-    url = reverse("linkcheck:report") + f"?author={instance.pk}"
-    _warn_link_problems(request, author_problem_count(instance), url, on_author=True)
+    if instance._meta.label == "blog.Author":
+        warn_author_link_problems(request, instance)
 
 
 @hooks.register("register_page_header_buttons")
