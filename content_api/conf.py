@@ -22,9 +22,9 @@ DEFAULTS: dict[str, Any] = {
     # Server-side response cache, in blog's cache (SKINCARE_BLOG_CACHE_ALIAS, with its
     # timeout), keyed on blog's content generation.
     "SKINCARE_API_CACHE_ENABLED": True,
-    # Origins allowed to read the API from a browser; ["*"] allows any origin.
+    # Origins allowed to read the API from a browser; ["*"] allows any origin. The headers
+    # are django-cors-headers' (CORS_* in config/settings/base.py, e.g. CORS_PREFLIGHT_MAX_AGE).
     "SKINCARE_API_CORS_ALLOWED_ORIGINS": [],
-    "SKINCARE_API_CORS_MAX_AGE": 86400,
     # Responses at least this long are gzipped for clients that accept it.
     "SKINCARE_API_GZIP_MIN_LENGTH": 512,
     # Derived lists (related posts, author pages and search sizes are blog settings).
