@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from pathlib import Path
 
 from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Page
 
 from blog.models import ArticleAuthor, ArticlePage, Author, BlogIndexPage, ProductReviewPage
+from importer import media
 from importer.models import ImportRecord
 from importer.parser.model import ImportedPost, Person
 
@@ -64,9 +67,16 @@ def author_for(person: Person, post: ImportedPost) -> Author:
 
 
 def write_post(
-    post: ImportedPost, parent: Page, *, publish: bool = False, user=None
+    post: ImportedPost,
+    parent: Page,
+    *,
+    publish: bool = False,
+    user=None,
+    media_dirs: Sequence[Path] = (),
 ) -> WriteResult:
-    """Create or revise the page for one post, all or nothing."""
+    """Create or revise the page for one post, all or nothing; its images come from local
+    files under `media_dirs` (a missing or bad file is a note, never a failed post)."""
+    found = media.find(post, media_dirs)
     with transaction.atomic():
         record = ImportRecord.objects.select_for_update().filter(source_key=post.source_key).first()
         authors = [author_for(p, post) for p in post.authors]
@@ -81,9 +91,11 @@ def write_post(
                 live=False,
             )
             _fill(page, post, authors, reviewer)
+            media.place(page, post, found)
             parent.add_child(instance=page)
         else:
             _fill(page, post, authors, reviewer)
+            media.place(page, post, found)
         revision = page.save_revision(user=user, log_action=True)
         if publish:
             revision.publish(user=user)
@@ -97,7 +109,7 @@ def write_post(
         record.author = authors[0] if authors else None
         record.log = {
             "dropped": len(post.dropped),
-            "notes": [n.text for n in post.notes][:50],
+            "notes": (media.notes(found, dry_run=False) + [n.text for n in post.notes])[:50],
             "blocks": len(post.blocks),
         }
         record.save()

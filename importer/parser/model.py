@@ -114,6 +114,21 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """An image a post uses (its featured image or an inline <img>), as the export names it."""
+
+    url: str
+    title: str = ""
+    alt: str = ""
+    role: str = "inline"  # "hero" (WordPress's featured image) or "inline"
+    after: str = ""  # plain text just before an inline image, to place its block in the body
+
+    @property
+    def file_name(self) -> str:
+        return self.url.split("?")[0].rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True, slots=True)
 class ImportedPost:
     """A legacy post recovered as this CMS's typed content; JSON via `as_dict()`."""
 
@@ -141,6 +156,7 @@ class ImportedPost:
     categories: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
+    media: tuple[Attachment, ...] = ()  # images to bring in when their files are available
 
     def as_dict(self) -> dict:
         """The `--dry-run --json` shape of one post."""

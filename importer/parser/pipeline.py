@@ -141,6 +141,7 @@ def parse(doc: SourceDoc, *, cleaner: Cleaner | None = None) -> ImportedPost:
         categories=tuple(doc.meta.get("categories", ())),
         tags=tuple(doc.meta.get("tags", ())),
         attachments=tuple(doc.meta.get("attachments", ())),
+        media=tuple(doc.meta.get("media", ())),
     )
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
+from importer import media
 from importer.parser import ImportFormatError, parse_many
 from importer.parser.readers import FORMATS
 from importer.services import clean_rich_text
@@ -35,19 +37,30 @@ class Command(BaseCommand):
         parser.add_argument(
             "--publish", action="store_true", help="Publish instead of leaving drafts."
         )
+        parser.add_argument(
+            "--media-dir",
+            type=Path,
+            help="Where a WXR export's uploads are (searched before the export's own folder, "
+            "for uploads/YYYY/MM/name, wp-content/uploads/YYYY/MM/name or YYYY/MM/name).",
+        )
 
-    def handle(self, *args, paths, format, parent, dry_run, json: bool, publish, **options):
+    def handle(
+        self, *args, paths, format, parent, dry_run, json: bool, publish, media_dir, **options
+    ):
         parent_page = None if dry_run else self._parent(parent)
         posts, errors = [], []
         done = 0
         for path in paths:
+            media_dirs = [d for d in (media_dir, Path(path).parent) if d is not None]
             try:
                 for post in parse_many(path, format, cleaner=clean_rich_text):
                     if dry_run:
-                        posts.append(post.as_dict())
+                        posts.append(_preview(post, media_dirs))
                     else:
                         try:
-                            result = write_post(post, parent_page, publish=publish)
+                            result = write_post(
+                                post, parent_page, publish=publish, media_dirs=media_dirs
+                            )
                             posts.append(
                                 {
                                     "source": post.source,
@@ -95,6 +108,14 @@ class Command(BaseCommand):
         stream = self.stderr._out if hasattr(self.stderr, "_out") else sys.stderr
         stream.write(f"\r[{'#' * min(done, 40):<40}] {done} posts  {title[:40]:<40}")
         stream.flush()
+
+
+def _preview(post, media_dirs: list[Path]) -> dict:
+    """The dry-run shape of a post, with which images would be imported (as media notes)."""
+    shown = post.as_dict()
+    found = media.find(post, media_dirs)
+    shown["notes"] += [{"kind": "media", "text": t} for t in media.notes(found, dry_run=True)]
+    return shown
 
 
 def _dumps(value) -> str:
