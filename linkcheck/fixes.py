@@ -15,7 +15,6 @@ from html import escape
 from django.db import transaction
 from django.utils import timezone
 from wagtail import blocks
-from wagtail.embeds.blocks import EmbedBlock
 from wagtail.log_actions import log
 from wagtail.models import Page
 
@@ -114,10 +113,9 @@ def replace_stream_urls(stream_block, raw: list, old: str, new: str) -> tuple[li
     """Replace URL and embed block values equal to old (at any depth) in a copy of raw."""
     leaves = (
         leaf
-        for leaf in iter_leaves(stream_block, raw)
-        if isinstance(leaf.block, blocks.URLBlock | EmbedBlock)
-        and isinstance(leaf.value, str)
-        and leaf.value.strip() == old
+        # EmbedBlock is a URLBlock: embeds are included.
+        for leaf in iter_leaves(stream_block, raw, (blocks.URLBlock,))
+        if isinstance(leaf.value, str) and leaf.value.strip() == old
     )
     new_raw, changes = rewrite_leaves(stream_block, raw, lambda leaf: new, leaves)
     return new_raw, len(changes)

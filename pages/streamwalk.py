@@ -33,39 +33,103 @@ def list_item_value(item):
     return item.get("value") if isinstance(item, dict) and item.get("type") == "item" else item
 
 
-def _walk(block: blocks.Block, raw, path: str, block_id: str) -> Iterator[Leaf]:
+_LEAF, _STREAM, _LIST, _STRUCT = range(4)
+
+
+def _kind(block: blocks.Block) -> int:
     if isinstance(block, blocks.StreamBlock):
-        for index, child in enumerate(raw or ()):
-            child_block = block.child_blocks.get(child.get("type"))
-            if child_block is None:  # a block type removed from the code: leave its data alone
-                continue
-            child_id = block_id or child.get("id", "")
-            child_path = f"{path}.{index}.{child['type']}" if path else f"{index}.{child['type']}"
-            yield from _walk(child_block, child.get("value"), child_path, child_id)
-    elif isinstance(block, ListBlock):
-        for index, item in enumerate(raw or ()):
-            yield from _walk(block.child_block, list_item_value(item), f"{path}.{index}", block_id)
-    elif isinstance(block, blocks.StructBlock):
-        if isinstance(raw, dict):
-            for name, child_block in block.child_blocks.items():
-                if name in raw:
-                    yield from _walk(child_block, raw[name], f"{path}.{name}", block_id)
-        yield Leaf(
-            path, block, raw, block_id
-        )  # structs are leaves too (e.g. a citation's DOI + URL)
-    else:
-        yield Leaf(path, block, raw, block_id)
+        return _STREAM
+    if isinstance(block, ListBlock):
+        return _LIST
+    return _STRUCT if isinstance(block, blocks.StructBlock) else _LEAF
 
 
-def iter_leaves(stream_block: blocks.StreamBlock, raw_data: list) -> Iterator[Leaf]:
-    """Every leaf (and struct) value in a stream's raw data, in document order."""
-    yield from _walk(stream_block, raw_data, "", "")
+def _plan(block: blocks.Block, kinds: tuple[type, ...] | None) -> tuple:
+    """What the walk does at a block: (block, kind, whether to yield the block itself, the
+    child plans worth entering, whether anything below matches).
+
+    Child plans are a dict by type for streams, (name, plan) pairs in reverse order for
+    structs, the item's plan or None for lists. Built once per stream block and kinds, so the
+    walk decides nothing per node; entering only what can match made finding a body's images
+    and rich text (the API detail does both) several times cheaper than a full walk.
+    """
+    kind = _kind(block)
+    yields = kind in (_LEAF, _STRUCT) and (kinds is None or isinstance(block, kinds))
+    children = None
+    if kind == _STREAM:
+        plans = {name: _plan(child, kinds) for name, child in block.child_blocks.items()}
+        children = {name: plan for name, plan in plans.items() if plan[4]}
+    elif kind == _STRUCT:
+        pairs = ((name, _plan(child, kinds)) for name, child in block.child_blocks.items())
+        children = tuple(reversed([(name, plan) for name, plan in pairs if plan[4]]))
+    elif kind == _LIST:
+        item_plan = _plan(block.child_block, kinds)
+        children = item_plan if item_plan[4] else None
+    holds = yields or bool(children)
+    return (block, kind, yields, children, holds)
+
+
+def _root_plan(stream_block: blocks.StreamBlock, kinds: tuple[type, ...] | None) -> tuple:
+    # Memoised on the block instance: blocks are unhashable, and long-lived (one per field).
+    memo = stream_block.__dict__.setdefault("_streamwalk_plans", {})
+    plan = memo.get(kinds)
+    if plan is None:
+        plan = memo[kinds] = _plan(stream_block, kinds)
+    return plan
+
+
+def iter_leaves(
+    stream_block: blocks.StreamBlock, raw_data: list, kinds: tuple[type, ...] | None = None
+) -> Iterator[Leaf]:
+    """Every leaf (and struct) value in a stream's raw data, in document order.
+
+    With kinds, only the leaves of those block types; subtrees that cannot hold one are not
+    entered. Iterative: nested generators made every leaf climb the whole depth.
+    """
+    # (plan, raw value, path, top-level block id, is a struct whose fields are done)
+    stack: list[tuple[tuple, object, str, str, bool]] = [
+        (_root_plan(stream_block, kinds), raw_data, "", "", False)
+    ]
+    while stack:
+        plan, raw, path, block_id, done = stack.pop()
+        block, kind, yields, children, _holds = plan
+        if done or kind == _LEAF:
+            # Structs come after their fields (e.g. a citation's DOI + URL as one value).
+            if yields:
+                yield Leaf(path, block, raw, block_id)
+        elif kind == _STREAM:
+            entered = []
+            for index, child in enumerate(raw or ()):
+                # A block type removed from the code (or one that cannot match) is left alone.
+                child_plan = children.get(child.get("type"))
+                if child_plan is not None:
+                    child_path = (
+                        f"{path}.{index}.{child['type']}" if path else f"{index}.{child['type']}"
+                    )
+                    child_id = block_id or child.get("id", "")
+                    entered.append((child_plan, child.get("value"), child_path, child_id, False))
+            stack.extend(reversed(entered))
+        elif kind == _LIST:
+            if children is not None:
+                stack.extend(
+                    (children, list_item_value(item), f"{path}.{index}", block_id, False)
+                    for index, item in reversed(list(enumerate(raw or ())))
+                )
+        else:
+            if yields:
+                stack.append((plan, raw, path, block_id, True))
+            if isinstance(raw, dict):
+                stack.extend(
+                    (child_plan, raw[name], f"{path}.{name}", block_id, False)
+                    for name, child_plan in children
+                    if name in raw
+                )
 
 
 def iter_richtext(stream_block: blocks.StreamBlock, raw_data: list) -> Iterator[Leaf]:
     """The rich-text values of a stream, with their paths."""
-    for leaf in iter_leaves(stream_block, raw_data):
-        if isinstance(leaf.block, blocks.RichTextBlock) and isinstance(leaf.value, str):
+    for leaf in iter_leaves(stream_block, raw_data, (blocks.RichTextBlock,)):
+        if isinstance(leaf.value, str):
             yield leaf
 
 
@@ -112,8 +176,8 @@ def rewrite_richtext(
 
 def iter_urls(stream_block: blocks.StreamBlock, raw_data: list) -> Iterator[Leaf]:
     """The URL-block values of a stream (a citation's URL), with their paths."""
-    for leaf in iter_leaves(stream_block, raw_data):
-        if isinstance(leaf.block, blocks.URLBlock) and isinstance(leaf.value, str):
+    for leaf in iter_leaves(stream_block, raw_data, (blocks.URLBlock,)):
+        if isinstance(leaf.value, str):
             yield leaf
 
 

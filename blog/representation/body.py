@@ -27,8 +27,8 @@ def image_ids(raw_stream: Iterable[dict]) -> set[int]:
     """The images the body shows, for loading them and their renditions in one query."""
     return {
         leaf.value
-        for leaf in iter_leaves(BODY, list(raw_stream or ()))
-        if isinstance(leaf.block, ImageChooserBlock) and isinstance(leaf.value, int)
+        for leaf in iter_leaves(BODY, list(raw_stream or ()), (ImageChooserBlock,))
+        if isinstance(leaf.value, int)
     }
 
 
