@@ -1,5 +1,6 @@
 from django.test import SimpleTestCase
 from wagtail import blocks
+from wagtail.images.blocks import ImageChooserBlock
 
 from pages.blocks import BodyStreamBlock
 from pages.streamwalk import iter_leaves, iter_richtext, rewrite_richtext
@@ -142,3 +143,19 @@ class TestRewriteRichtext(SimpleTestCase):
         new_raw, changes = rewrite_richtext(BodyStreamBlock(), raw, lambda leaf: leaf.value.upper())
         self.assertEqual([leaf.path for leaf, _ in changes], ["0.benefits.items.0.explanation"])
         self.assertEqual(new_raw[0]["value"]["items"][0]["explanation"], "<P>X</P>")
+
+    def test_walking_for_some_block_types_finds_what_a_full_walk_finds(self):
+        body = BodyStreamBlock()
+        raw = [*RAW, {"type": "image", "value": {"image": 4, "alt_text": "A"}, "id": "im"}]
+        for kinds in ((blocks.RichTextBlock,), (blocks.URLBlock,), (ImageChooserBlock,)):
+            with self.subTest(kinds=kinds):
+                full = [
+                    (leaf.path, leaf.value, leaf.block_id)
+                    for leaf in iter_leaves(body, raw)
+                    if isinstance(leaf.block, kinds)
+                ]
+                found = [
+                    (leaf.path, leaf.value, leaf.block_id) for leaf in iter_leaves(body, raw, kinds)
+                ]
+                self.assertTrue(full)
+                self.assertEqual(found, full)
