@@ -2,7 +2,9 @@
 
 Place it right after SecurityMiddleware: a hit then skips sessions, CSRF, authentication and
 messages, none of which an anonymous, read-only API response depends on (Django's own
-cache middleware works the same way). Misses continue down the stack to the view, whose
+cache middleware works the same way). Hand-written for that reason: benchmarks/RESULTS.md
+records 14,110 req/s for a hit answered here against 6,552 for the same hit served by the view
+wrapper behind the full stack. Misses continue down the stack to the view, whose
 wrapper stores the response; without this middleware the wrapper serves hits itself.
 
 CORS is django-cors-headers' CorsMiddleware, placed before this one so hits carry its headers;
