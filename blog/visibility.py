@@ -10,11 +10,11 @@ its view restrictions from the per-generation SiteScope instead of `in_site()` a
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, IntegerField, Model, Q, QuerySet
-from django.db.models.functions import Cast, Now
+from django.db.models import CharField, Exists, IntegerField, Model, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast, Length, Now, Substr
 from django.http import HttpRequest
 from django.utils import timezone
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.query import PageQuerySet
 
 
@@ -37,9 +37,22 @@ def live_pages(pages: QuerySet) -> QuerySet:
     return pages.filter(not_expired(), live=True)
 
 
+def under_restriction() -> Exists:
+    """True for a page at or below a page with a view restriction (password, login, groups).
+
+    Wagtail's PageQuerySet.public() spends a query listing every restriction first; as a
+    correlated NOT EXISTS the check rides along in the page query itself.
+    """
+    return Exists(
+        PageViewRestriction.objects.filter(
+            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+        )
+    )
+
+
 def published_pages(pages: PageQuerySet) -> PageQuerySet:
     """Live, public, unexpired pages of any site (site-independent work: commands, tests)."""
-    return live_pages(pages).public()
+    return live_pages(pages).exclude(under_restriction())
 
 
 def visible_pages(pages: PageQuerySet, site: Site | None) -> PageQuerySet:

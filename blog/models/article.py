@@ -315,6 +315,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
         """Everything the template shows besides the body, each loaded once with its relations
         (the template would otherwise query authors, tags and cards again on every use)."""
         context = super().get_context(request, *args, **kwargs)
+        self._load_hero_and_reviewer()
         tags = list(self.tags.all())
         context["tags"] = tags
         context["tag_index_url"] = self._index_url(request) if tags else ""
@@ -324,6 +325,26 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
         context["anchors"] = {entry.block_id: entry.anchor for entry in self.table_of_contents}
         context["related_posts"] = list(self.related_posts(request_site(request), tags=tags))
         return context
+
+    def _load_hero_and_reviewer(self) -> None:
+        """Hero image and reviewer in one query, joined through this page's stored row.
+
+        A preview's in-memory page may point elsewhere than its row: then each loads lazily.
+        """
+        if self.pk is None or not (self.hero_image_id or self.medical_reviewer_id):
+            return
+        row = (
+            ArticlePage.objects.filter(pk=self.pk)
+            .select_related("hero_image", "medical_reviewer")
+            .only("pk", "hero_image", "medical_reviewer")
+            .first()
+        )
+        if row is None:
+            return
+        if row.hero_image_id == self.hero_image_id:
+            self.hero_image = row.hero_image
+        if row.medical_reviewer_id == self.medical_reviewer_id:
+            self.medical_reviewer = row.medical_reviewer
 
     def _index_url(self, request) -> str:
         """The parent blog index's URL: Wagtail builds a child's url_path as the parent's plus
