@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from blog.representation.renditions import rendition_rows, renditions_for
-
 from tests.content_api.helpers import ApiTestCase, make_image
 
 SPECS = ("width-320", "width-640", "fill-96x96")

@@ -6,7 +6,6 @@ from django.test import RequestFactory
 from wagtail.models import Site
 
 from blog.representation.scope import find_site, site_scope
-
 from tests.content_api.helpers import ApiTestCase, make_article, make_other_site, make_site
 
 
