@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
@@ -20,75 +18,20 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
-from wagtail.models import Orderable, Page, Site
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
 from blog.visibility import request_site, visible_pages
-from pages.blocks import BodyStreamBlock, parse_citation_refs
+from pages.blocks import BodyStreamBlock, missing_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
 from pages.revisions import AutoRevisionMixin
 
+from .byline import card_prefetches
+from .ordering import NEWEST_FIRST
+from .panels import ReviewerPanel
 from .tags import ArticlePageTag
-
-# The one order of posts, newest first, for every listing (index, home, tag and author filters,
-# feeds, related posts, API). NULL placement is explicit because SQLite sorts NULLs as the
-# smallest value and PostgreSQL as the largest; the id makes ties deterministic.
-NEWEST_FIRST = (
-    F("published_date").desc(nulls_last=True),
-    F("first_published_at").desc(nulls_last=True),
-    F("pk").desc(),
-)
-OLDEST_FIRST = (
-    F("published_date").asc(nulls_last=True),
-    F("first_published_at").asc(nulls_last=True),
-    F("pk").asc(),
-)
-
-# The rendition includes/post_card.html shows; fetched with the cards instead of once per card.
-CARD_IMAGE = "fill-640x360"
-
-
-class ArticleAuthor(Orderable):
-    """An author of an article, in byline order."""
-
-    page = ParentalKey("blog.ArticlePage", related_name="article_authors", on_delete=models.CASCADE)
-    author = models.ForeignKey("blog.Author", related_name="+", on_delete=models.PROTECT)
-
-    panels = [FieldPanel("author")]
-
-
-def card_prefetches() -> list[Prefetch]:
-    """What a post card reads besides its row and select_related("hero_image"): authors in
-    byline order and the hero image's card rendition, one query each for all cards."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
-    return [
-        Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
-        Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
-    ]
-
-
-class ReviewerPanel(FieldPanel):
-    """The medical reviewer as a list of the authors who can review, with a refusal that says why.
-
-    Wagtail's snippet chooser ignores ``limit_choices_to`` and would offer every author, then
-    fail with a generic "Select a valid choice".
-    """
-
-    def get_form_options(self):
-        options = super().get_form_options()
-        options["widgets"] = {self.field_name: forms.Select}
-        options["error_messages"] = {
-            self.field_name: {
-                "invalid_choice": _(
-                    "Only authors marked “can act as medical reviewer” can review an article; "
-                    "choose one of them, or mark this author as a reviewer on their profile first."
-                )
-            }
-        }
-        return options
 
 
 class ArticlePage(AutoRevisionMixin, SeoPage):
@@ -279,7 +222,7 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             errors.setdefault("updated_date", []).append(
                 _("The update cannot be before publication.")
             )
-        missing = self._missing_citation_refs()
+        missing = missing_citation_refs(self.body.raw_data, self.citation_count())
         if missing:
             errors.setdefault("body", []).append(
                 _("Benefits cite references %(refs)s, but the citations block has only %(n)d.")
@@ -287,17 +230,6 @@ class ArticlePage(AutoRevisionMixin, SeoPage):
             )
         if errors:
             raise ValidationError(errors)
-
-    def _missing_citation_refs(self) -> list[int]:
-        count = self.citation_count()
-        refs = {
-            ref
-            for block in self.body.raw_data
-            if block["type"] == "benefits"
-            for item in block["value"].get("items", [])
-            for ref in parse_citation_refs((item.get("value") or {}).get("citations", ""))
-        }
-        return sorted(ref for ref in refs if ref < 1 or ref > count)
 
     def save(self, *args, **kwargs):
         self.word_count = word_count(stream_text(self.body.raw_data))

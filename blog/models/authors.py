@@ -19,7 +19,8 @@ from blog.visibility import published_pages
 from pages.revisions import AutoRevisionMixin
 from pages.validators import validate_web_url
 
-from .article import NEWEST_FIRST, ArticlePage
+from .article import ArticlePage
+from .ordering import NEWEST_FIRST
 
 
 class AuthorExpertise(TaggedItemBase):

@@ -17,8 +17,10 @@ from wagtail.search import index
 from blog.visibility import published_pages, request_site, visible_pages
 from pages.models import SeoPage
 
-from .article import NEWEST_FIRST, ArticlePage, card_prefetches
+from .article import ArticlePage
 from .authors import Author
+from .byline import card_prefetches
+from .ordering import NEWEST_FIRST
 from .tags import ArticlePageTag
 
 POSTS_PER_PAGE = 12

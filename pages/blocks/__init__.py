@@ -23,6 +23,7 @@ from .evidence import (
     BenefitValue,
     CitationBlock,
     CitationsBlock,
+    missing_citation_refs,
     parse_citation_refs,
 )
 from .phases import PhaseBlock, PhasesBlock, TimeframeBlock
@@ -49,5 +50,6 @@ __all__ = [
     "PhasesBlock",
     "QuoteBlock",
     "TimeframeBlock",
+    "missing_citation_refs",
     "parse_citation_refs",
 ]

@@ -25,6 +25,19 @@ def parse_citation_refs(value: str) -> list[int]:
     return [int(part) for part in re.findall(r"\d+", value or "")]
 
 
+def missing_citation_refs(raw_stream: list, count: int) -> list[int]:
+    """Citation numbers that benefits in a stored body cite but a citations block of ``count``
+    references does not hold."""
+    refs = {
+        ref
+        for block in raw_stream
+        if block["type"] == "benefits"
+        for item in block["value"].get("items", [])
+        for ref in parse_citation_refs((item.get("value") or {}).get("citations", ""))
+    }
+    return sorted(ref for ref in refs if ref < 1 or ref > count)
+
+
 class CitationBlock(blocks.StructBlock):
     """One reference: a study, guideline or book."""
 
