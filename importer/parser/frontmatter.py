@@ -113,11 +113,7 @@ def read_front(lines: list[SourceLine]) -> Front:
             by = people.byline(text)
             if by:
                 authors = authors or by
-            for when, is_update in dates.all_dates(text):
-                if is_update:
-                    updated = updated or when.isoformat()
-                else:
-                    published = published or when.isoformat()
+            published, updated = _keep_first_dates(text, published, updated)
             drop(i, "medical reviewer line")
             continue
         by = people.byline(text)
@@ -134,11 +130,7 @@ def read_front(lines: list[SourceLine]) -> Front:
                         drop(keep_line + 1, "byline")
         if by:
             authors = authors or by
-            for when, is_update in dates.all_dates(text):
-                if is_update:
-                    updated = updated or when.isoformat()
-                else:
-                    published = published or when.isoformat()
+            published, updated = _keep_first_dates(text, published, updated)
             drop(i, "byline")
             if (
                 i + 1 < len(lines)
@@ -154,12 +146,20 @@ def read_front(lines: list[SourceLine]) -> Front:
             drop(i, "byline")
             continue
         if bd.is_meta_line(text):
-            for when, is_update in dates.all_dates(text):
-                if is_update:
-                    updated = updated or when.isoformat()
-                else:
-                    published = published or when.isoformat()
+            published, updated = _keep_first_dates(text, published, updated)
             drop(i, "date line")
     front.disclosure, front.profile, front.authors = disclosure, profile, authors
     front.reviewer, front.published, front.updated = reviewer, published, updated
     return front
+
+
+def _keep_first_dates(
+    text: str, published: str | None, updated: str | None
+) -> tuple[str | None, str | None]:
+    """The first publication and update dates seen win; later lines only fill what is missing."""
+    for when, is_update in dates.all_dates(text):
+        if is_update:
+            updated = updated or when.isoformat()
+        else:
+            published = published or when.isoformat()
+    return published, updated
