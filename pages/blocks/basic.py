@@ -9,7 +9,7 @@ from wagtail import blocks
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 
-from .representation import ANCHOR, list_items, rendering_of, text
+from .representation import ANCHOR, list_items, numbered, rendering_of, text
 
 # Rich text in the body stays inline-level: headings come from HeadingBlock so that every
 # heading gets an anchor and appears in the table of contents.
@@ -30,10 +30,29 @@ def heading_anchor(value) -> str:
 
 
 class SectionBlockMixin:
-    """A block that renders its own <h2> section heading, so it has an anchor in the page."""
+    """A block that renders its own <h2> section heading, so it has an anchor in the page.
 
-    def section_head(self, value, context) -> dict:
-        return {"anchor": context.get(ANCHOR), "heading": text(value.get("heading"))}
+    In the API it is its anchor and heading, its intro when it has one, and its items (with
+    their 1-based position unless `numbered_items` is off).
+    """
+
+    numbered_items = True
+
+    def get_api_representation(self, value, context=None):
+        if (rendering := rendering_of(context)) is None:
+            return super().get_api_representation(value, context)
+        shape = {"anchor": context.get(ANCHOR), "heading": text(value.get("heading"))}
+        if "intro" in self.child_blocks:
+            shape["intro"] = rendering.render(value.get("intro"))
+        item_block = self.child_blocks["items"].child_block
+        if self.numbered_items:
+            shape["items"] = numbered(item_block, value.get("items"), context)
+        else:
+            shape["items"] = [
+                item_block.get_api_representation(item, context)
+                for item in list_items(value.get("items"))
+            ]
+        return shape
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -184,18 +203,7 @@ class FAQBlock(SectionBlockMixin, blocks.StructBlock):
 
     heading = blocks.CharBlock(default="Frequently asked questions", max_length=120)
     items = blocks.ListBlock(FAQItemBlock(), min_num=1)
-
-    def get_api_representation(self, value, context=None):
-        if rendering_of(context) is None:
-            return super().get_api_representation(value, context)
-        item_block = self.child_blocks["items"].child_block
-        return {
-            **self.section_head(value, context),
-            "items": [
-                item_block.get_api_representation(item, context)
-                for item in list_items(value.get("items"))
-            ],
-        }
+    numbered_items = False
 
     class Meta:
         icon = "help"

@@ -13,7 +13,7 @@ from ..citations import doi_url, pubmed_url
 from ..richtext import safe_url
 from ..validators import validate_web_url
 from .basic import INLINE_FEATURES, SectionBlockMixin
-from .representation import numbered, rendering_of, text
+from .representation import rendering_of, text
 
 CITATION_REFS_RE = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
 DOI_RE = r"^10\.\d{4,9}/\S+$"
@@ -97,15 +97,6 @@ class CitationsBlock(SectionBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(default="References", max_length=120)
     items = blocks.ListBlock(CitationBlock(), min_num=1)
 
-    def get_api_representation(self, value, context=None):
-        if rendering_of(context) is None:
-            return super().get_api_representation(value, context)
-        item_block = self.child_blocks["items"].child_block
-        return {
-            **self.section_head(value, context),
-            "items": numbered(item_block, value.get("items"), context),
-        }
-
     class Meta:
         icon = "list-ol"
         template = "blocks/citations_block.html"
@@ -167,16 +158,6 @@ class BenefitsBlock(SectionBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=160)
     intro = blocks.RichTextBlock(required=False, features=INLINE_FEATURES)
     items = blocks.ListBlock(BenefitBlock(), min_num=1, label=_("Benefits"))
-
-    def get_api_representation(self, value, context=None):
-        if (rendering := rendering_of(context)) is None:
-            return super().get_api_representation(value, context)
-        item_block = self.child_blocks["items"].child_block
-        return {
-            **self.section_head(value, context),
-            "intro": rendering.render(value.get("intro")),
-            "items": numbered(item_block, value.get("items"), context),
-        }
 
     class Meta:
         icon = "list-ol"

@@ -11,7 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ..timeframes import UNIT_CHOICES, phase_order_errors, timeframe_from
 from .basic import INLINE_FEATURES, SectionBlockMixin
-from .representation import iso8601, numbered, rendering_of, text
+from .representation import iso8601, rendering_of, text
 
 
 class TimeframeBlock(blocks.StructBlock):
@@ -68,16 +68,6 @@ class PhasesBlock(SectionBlockMixin, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=160)
     intro = blocks.RichTextBlock(required=False, features=INLINE_FEATURES)
     items = blocks.ListBlock(PhaseBlock(), min_num=1, label=_("Phases"))
-
-    def get_api_representation(self, value, context=None):
-        if (rendering := rendering_of(context)) is None:
-            return super().get_api_representation(value, context)
-        item_block = self.child_blocks["items"].child_block
-        return {
-            **self.section_head(value, context),
-            "intro": rendering.render(value.get("intro")),
-            "items": numbered(item_block, value.get("items"), context),
-        }
 
     def clean(self, value):
         value = super().clean(value)
