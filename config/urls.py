@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from blog.feeds import LatestPostsAtomFeed, LatestPostsFeed
 from blog.sitemaps import VisibleSitemap
 from content_api.v2 import api_router
+from pages.views import favicon, robots_txt
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
@@ -22,6 +23,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("feeds/rss/", LatestPostsFeed(), name="blog_feed_rss"),
     path("feeds/atom/", LatestPostsAtomFeed(), name="blog_feed_atom"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("favicon.ico", favicon, name="favicon"),
 ]
 
 if settings.DEBUG:
@@ -30,5 +33,18 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if getattr(settings, "SKINCARE_SERVE_MEDIA", False) and settings.MEDIA_URL.startswith("/"):
+    # Production without a proxy in front (`make serve-prod`): local media from the app itself.
+    from django.urls import re_path
+    from django.views.static import serve
+
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [path("", include(wagtail_urls))]

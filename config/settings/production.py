@@ -76,9 +76,39 @@ if _proxy_header:
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Static files are served by the web processes themselves through WhiteNoise: hashed names
+# (cached for a year by browsers and CDNs), gzip and Brotli copies made by collectstatic. Put it
+# right after SecurityMiddleware so static requests skip the rest of the stack.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
-    "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    "whitenoise.storage.CompressedManifestStaticFilesStorage"
 )
+MIDDLEWARE.insert(  # noqa: F405
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+
+# Media: local disk (MEDIA_ROOT, served by the proxy or CDN in front) unless a bucket is named,
+# then any S3-compatible store through django-storages. Credentials are boto3's own variables
+# (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY or an instance role), never settings.
+_bucket = os.environ.get("SKINCARE_MEDIA_S3_BUCKET", "").strip()
+if _bucket:
+    STORAGES["default"] = {  # noqa: F405
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": _bucket,
+            # None lets boto3 pick AWS; set it for MinIO, R2, Spaces, etc.
+            "endpoint_url": os.environ.get("SKINCARE_MEDIA_S3_ENDPOINT_URL", "").strip() or None,
+            "region_name": os.environ.get("SKINCARE_MEDIA_S3_REGION", "").strip() or None,
+            # A CDN host in front of the bucket: public URLs without signatures.
+            "custom_domain": os.environ.get("SKINCARE_MEDIA_S3_CUSTOM_DOMAIN", "").strip() or None,
+            "querystring_auth": _flag("SKINCARE_MEDIA_S3_SIGNED_URLS", False),
+            # Uploads never overwrite each other (Wagtail also picks unique names).
+            "file_overwrite": False,
+        },
+    }
+# Local media served by the web processes (no proxy in front, as `make serve-prod` runs):
+# fine for a handful of images, a proxy or CDN should take over beyond that.
+SKINCARE_SERVE_MEDIA = _flag("SKINCARE_SERVE_MEDIA", False) and not _bucket
 
 # Public base URL of uploaded media and image renditions, e.g. a CDN in front of MEDIA_ROOT:
 # SKINCARE_MEDIA_URL=https://cdn.example.com/media/. Pages and both APIs (v1 and v2) then link
