@@ -55,7 +55,9 @@ class SeoPage(Page):
         abstract = True
 
     def get_meta_description(self) -> str:
-        return self.search_description or getattr(self, "summary", "") or ""
+        """The editor's search description, else the first of summary, dek and intro a page has."""
+        fallbacks = (getattr(self, name, "") for name in ("summary", "dek", "intro"))
+        return self.search_description or next((text for text in fallbacks if text), "")
 
 
 class HomePage(SeoPage):
