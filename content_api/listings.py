@@ -1,4 +1,4 @@
-"""Paginated lists behind the routes: posts, authors, tags, search and autocomplete."""
+"""Paginated lists behind the routes: posts, authors and tags (search is in search.py)."""
 
 from __future__ import annotations
 
@@ -17,14 +17,11 @@ from blog.representation.queries import (
     filter_posts,
     order_posts,
     public_posts,
-    search_ids,
-    search_text,
 )
-from blog.representation.relations import attach_card_relations, is_review, with_card_data
+from blog.representation.relations import attach_card_relations, with_card_data
 from blog.representation.richtext import RichTextRenderer
+from blog.search.ranking import ranked_post_ids
 from pages.richtext import safe_url
-
-from .conf import api_setting
 
 
 def page_links(request: HttpRequest, count: int, limit: int, offset: int) -> dict[str, Any]:
@@ -61,29 +58,33 @@ def post_list(
 ) -> dict[str, Any]:
     """Cards for one page of posts, in a fixed number of queries whatever `limit` is."""
     queryset = filter_posts(public_posts(ctx.scope), filters)
-    ranked: list[int] | None = None
-    if query:
-        ranked = search_ids(ctx.scope, query, blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS"))
-        queryset = queryset.filter(pk__in=ranked)
     ordering = ordering or ("relevance" if query else "-published")
-    if ordering == "relevance" and ranked is None:
-        ordering = "-published"  # nothing to rank by: fall back rather than fail
-    count = queryset.count()
-    # Sort narrow rows (ids only), then fetch the page of cards by id: sorting a thousand
-    # full-width rows costs more than the extra query.
-    ids = list(
-        order_posts(queryset, ordering, ranked).values_list("pk", flat=True)[
-            offset : offset + limit
-        ]
-    )
+    if query and ordering == "relevance":
+        ranked = ranked_post_ids(queryset, query, offset, limit)
+        count, ids = ranked.count, ranked.ids
+    else:
+        if query:
+            # Another order than relevance: the matches (capped) sorted by that order.
+            cap = blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS")
+            queryset = queryset.filter(pk__in=ranked_post_ids(queryset, query, 0, cap).ids)
+        count = queryset.count()
+        # Sort narrow rows (ids only), then fetch the page of cards by id: sorting a
+        # thousand full-width rows costs more than the extra query.
+        ids = list(
+            order_posts(queryset, ordering, None).values_list("pk", flat=True)[
+                offset : offset + limit
+            ]
+        )
+    return {**page_links(request, count, limit, offset), "results": post_cards(ids, ctx)}
+
+
+def post_cards(ids: list[int], ctx: ApiContext) -> list[dict[str, Any]]:
+    """Cards of the posts `ids`, in that order, in a fixed number of queries."""
     by_id = {page.pk: page for page in with_card_data(ArticlePage.objects.filter(pk__in=ids))}
     pages = [by_id[pk] for pk in ids if pk in by_id]
     attach_card_relations(pages)
     ctx.load_renditions(card_images(pages), ctx.all_specs)
-    return {
-        **page_links(request, count, limit, offset),
-        "results": [post_card(page, ctx) for page in pages],
-    }
+    return [post_card(page, ctx) for page in pages]
 
 
 def authors_queryset(ctx: ApiContext) -> QuerySet:
@@ -177,47 +178,3 @@ def tag_list(ctx: ApiContext) -> dict[str, Any]:
         for row in rows
     ]
     return {"count": len(results), "results": results}
-
-
-def matching_authors(ctx: ApiContext, query: str) -> list[dict[str, Any]]:
-    text = search_text(query)
-    if not text:
-        return []
-    authors = list(Author.objects.filter(live=True).search(text)[:5])
-    ctx.load_renditions([a.photo for a in authors], ctx.avatar_specs)
-    return [author_ref(author, ctx) for author in authors]
-
-
-def autocomplete(ctx: ApiContext, query: str, kind: str | None) -> dict[str, Any]:
-    limit = api_setting("SKINCARE_API_AUTOCOMPLETE_LIMIT")
-    text = search_text(query)
-    if not text:
-        return {"query": query, "results": []}
-    candidates = ArticlePage.objects.filter(live=True, path__startswith=ctx.scope.root_path)
-    ranked = [page.pk for page in candidates.autocomplete(text)[: limit * 4]]
-    queryset = filter_posts(public_posts(ctx.scope), PostFilters(type=kind)).filter(pk__in=ranked)
-    pages = {
-        page.pk: page
-        for page in queryset.select_related("productreviewpage").only(
-            "id", "title", "url_path", "productreviewpage__articlepage_ptr"
-        )
-    }
-    results = []
-    for pk in ranked:
-        if (page := pages.get(pk)) is None:
-            continue
-        results.append(suggestion(page, ctx))
-        if len(results) >= limit:
-            break
-    return {"query": query, "results": results}
-
-
-def suggestion(page: ArticlePage, ctx: ApiContext) -> dict[str, Any]:
-    review = is_review(page)
-    return {
-        "type": "review" if review else "article",
-        "id": page.pk,
-        "title": page.title,
-        "url": ctx.scope.page_url(page.url_path),
-        "api_url": ctx.post_api_url(page.pk, review),
-    }

@@ -24,14 +24,13 @@ from .listings import (
     author_detail,
     author_list,
     authors_queryset,
-    autocomplete,
-    matching_authors,
     post_list,
     tag_list,
 )
 from .preview import WWW_AUTHENTICATE, PreviewTokenError, read_token
 from .problems import ApiProblem, not_found
 from .schemas.queries import Query
+from .search import autocomplete, search_results
 
 ERRORS = {400: s.ProblemOut, 404: s.ProblemOut}
 MAX_ID = 2**31 - 1
@@ -166,26 +165,17 @@ def list_tags(request: HttpRequest, query: Query[s.NoQuery]):
 
 @router.get("/search", response={200: s.SearchOut, **ERRORS}, tags=["search"])
 def search(request: HttpRequest, query: Query[s.SearchQuery]):
-    """Full-text search over public posts, best match first, plus matching authors."""
+    """Full-text search over public posts, best match first, with highlighted snippets,
+    matching authors and, when nothing matched, a spelling suggestion."""
     ctx = context(request)
     filters = PostFilters(tags=tuple(query.tag), tag_match=query.tag_match, type=query.type)
-    data = post_list(
-        request,
-        ctx,
-        filters,
-        query=query.q,
-        ordering="relevance",
-        limit=query.limit,
-        offset=query.offset,
-    )
-    data["query"] = query.q
-    data["authors"] = [] if query.offset else matching_authors(ctx, query.q)
+    data = search_results(request, ctx, filters, query.q, query.limit, query.offset)
     return typed(s.SearchOut, data)
 
 
 @router.get("/search/autocomplete", response={200: s.AutocompleteOut, **ERRORS}, tags=["search"])
 def search_autocomplete(request: HttpRequest, query: Query[s.AutocompleteQuery]):
-    """Title suggestions as the reader types."""
+    """Posts, authors and tags to suggest as the reader types."""
     return typed(s.AutocompleteOut, autocomplete(context(request), query.q, query.type))
 
 

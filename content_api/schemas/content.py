@@ -195,10 +195,27 @@ class TagListOut(OutSchema):
     results: list[TagCountOut]
 
 
+SNIPPET = "An excerpt around the first match, HTML-escaped, the matched words in <mark>."
+
+
+class ArticleHitOut(ArticleCardOut):
+    snippet: str = Field(description=SNIPPET)
+
+
+class ReviewHitOut(ReviewCardOut):
+    snippet: str = Field(description=SNIPPET)
+
+
+SearchHitOut = Annotated[ArticleHitOut | ReviewHitOut, Field(discriminator="type")]
+
+
 class SearchOut(PageInfo):
     query: str
-    results: list[PostCardOut]
+    results: list[SearchHitOut]
     authors: list[AuthorRefOut] = Field(description="Up to five matching author profiles.")
+    suggestion: str | None = Field(
+        None, description="A corrected spelling of the query when nothing matched it."
+    )
 
 
 class SuggestionOut(OutSchema):
@@ -211,7 +228,9 @@ class SuggestionOut(OutSchema):
 
 class AutocompleteOut(OutSchema):
     query: str
-    results: list[SuggestionOut]
+    results: list[SuggestionOut] = Field(description="Posts whose titles start like the query.")
+    authors: list[AuthorRefOut] = Field(description="Published authors whose names match.")
+    tags: list[TagCountOut] = Field(description="Tags in use whose names start like the query.")
 
 
 class FeedsOut(OutSchema):

@@ -1,0 +1,175 @@
+"""One page of matching post ids, ranked by the search backend in the database.
+
+Wagtail's `queryset.search()` hands back model instances; on SQLite (modelsearch 1.3) it
+also orders by a correlated subquery that runs the FTS5 MATCH again for every matching row,
+which made a query at 10,000 posts run past a minute. Here the work goes the other way round:
+the full-text index finds and ranks its entries, the visible posts come in as a subquery of
+ids, and only the page of ids asked for leaves the database, with the count in one more
+query. Backends other than the database ones (Elasticsearch, OpenSearch) rank and paginate
+themselves, so they go through `.search()` with the slice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
+from modelsearch.backends import get_search_backend
+from modelsearch.conf import get_app_config
+from modelsearch.query import PlainText
+from modelsearch.utils import get_descendants_content_types_pks
+
+from pages.searchquery import search_text
+
+
+@dataclass(frozen=True)
+class RankedIds:
+    """Ids of one page of results, best first, and how many results there are in all."""
+
+    ids: list[int]
+    count: int
+
+
+NOTHING = RankedIds([], 0)
+
+
+def visible_object_ids(posts: QuerySet) -> QuerySet:
+    """The posts' ids as the index stores them (text), for `object_id IN (...)`."""
+    return posts.order_by().annotate(object_id=Cast("pk", CharField())).values("object_id")
+
+
+def index_model(name: str):
+    """A model of Wagtail's search index (its app, wagtailsearch, holds modelsearch's models)."""
+    return get_app_config().get_model(name)
+
+
+def backend_kind() -> str:
+    """'sqlite', 'postgresql' or 'other', from the configured default search backend."""
+    module = type(get_search_backend()).__module__
+    if module.endswith(".sqlite.sqlite"):
+        return "sqlite"
+    if module.endswith(".postgres.postgres"):
+        return "postgresql"
+    return "other"
+
+
+def ranked_post_ids(
+    posts: QuerySet, query: str, offset: int, limit: int, *, autocomplete: bool = False
+) -> RankedIds:
+    """Ids of the `posts` matching `query`, best first, from `offset`, at most `limit`.
+
+    `autocomplete` matches the last word as a prefix against the autocomplete fields
+    (titles, product names), as Wagtail's `.autocomplete()` does.
+    """
+    text = search_text(query)
+    if not text or limit <= 0:
+        return NOTHING
+    kind = backend_kind()
+    if kind == "sqlite":
+        return _sqlite(posts, text, offset, limit, autocomplete)
+    if kind == "postgresql":
+        return _postgresql(posts, text, offset, limit, autocomplete)
+    posts = posts.order_by()
+    results = posts.autocomplete(text) if autocomplete else posts.search(text)
+    return RankedIds([page.pk for page in results[offset : offset + limit]], results.count())
+
+
+def _compiler(posts: QuerySet, text: str, autocomplete: bool):
+    backend = get_search_backend()
+    compiler_class = (
+        backend.autocomplete_query_compiler_class if autocomplete else backend.query_compiler_class
+    )
+    return backend, compiler_class(posts, PlainText(text, operator="and"))
+
+
+# The vendor modules of modelsearch define their models only on their own database, so they
+# are imported when that database is the one in use.
+
+
+def _sqlite(posts: QuerySet, text: str, offset: int, limit: int, autocomplete: bool) -> RankedIds:
+    from modelsearch.backends.database.sqlite.query import MatchExpression, normalize
+
+    _backend, compiler = _compiler(posts, text, autocomplete)
+    search_query = compiler.build_search_query(normalize(compiler.query))
+    # The backend's own rank: BM25 over title (times its length norm) and body.
+    rank = compiler._build_rank_expression(compiler.get_search_vectors(), None)
+    entries = (
+        index_model("SQLiteFTSIndexEntry")
+        .objects.filter(MatchExpression(compiler.FTS_TABLE_FIELDS, search_query))
+        .filter(
+            index_entry__content_type_id__in=get_descendants_content_types_pks(posts.model),
+            index_entry__object_id__in=visible_object_ids(posts),
+        )
+    )
+    count = entries.count()
+    if offset >= count:
+        return RankedIds([], count)
+    # BM25 is negative in SQLite: lower is better; ties go to the newer entry.
+    page = (
+        entries.annotate(score=rank)
+        .order_by("score", "-index_entry_id")
+        .values_list("index_entry__object_id", flat=True)[offset : offset + limit]
+    )
+    return RankedIds([int(pk) for pk in page], count)
+
+
+def _postgresql(
+    posts: QuerySet, text: str, offset: int, limit: int, autocomplete: bool
+) -> RankedIds:
+    from django.contrib.postgres.search import SearchRank
+    from django.db.models import F
+
+    backend, compiler = _compiler(posts, text, autocomplete)
+    weights = compiler.sql_weights
+    if autocomplete:
+        tsquery = compiler.build_tsquery(compiler.query, config=backend.autocomplete_config)
+        vector = F("autocomplete")
+        rank = SearchRank(vector, tsquery, weights=weights)
+    else:
+        tsquery = compiler.build_tsquery(compiler.query, config=backend.config)
+        # Matched on title || body, which the search app's migration gives a GIN index;
+        # ranked as the backend ranks (title weighted by its length norm, plus body).
+        vector = F("title")._combine(F("body"), "||", False)
+        rank = SearchRank(F("title"), tsquery, weights=weights) * F("title_norm") + SearchRank(
+            F("body"), tsquery, weights=weights
+        )
+    entries = (
+        index_model("IndexEntry")
+        .objects.annotate(document=vector)
+        .filter(document=tsquery)
+        .filter(
+            content_type_id__in=get_descendants_content_types_pks(posts.model),
+            object_id__in=visible_object_ids(posts),
+        )
+    )
+    count = entries.count()
+    if offset >= count:
+        return RankedIds([], count)
+    page = (
+        entries.annotate(score=rank)
+        .order_by("-score", "-id")
+        .values_list("object_id", flat=True)[offset : offset + limit]
+    )
+    return RankedIds([int(pk) for pk in page], count)
+
+
+def indexed_texts(model: type, ids: list[int]) -> dict[int, str]:
+    """The index's plain text of each post (dek, summary, body, tags), for snippets.
+
+    One query for the page of results; empty for backends that keep no text in the database
+    (callers then cut the snippet from the summary).
+    """
+    kind = backend_kind()
+    if not ids or kind == "other":
+        return {}
+    column = "body_text" if kind == "postgresql" else "body"
+    rows = (
+        index_model("IndexEntry")
+        .objects.filter(
+            content_type_id__in=get_descendants_content_types_pks(model),
+            object_id__in=[str(pk) for pk in ids],
+        )
+        .values_list("object_id", column)
+    )
+    return {int(object_id): text or "" for object_id, text in rows}
