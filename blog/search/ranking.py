@@ -6,7 +6,7 @@ which made a query at 10,000 posts run past a minute. Here the work goes the oth
 the full-text index finds and ranks its entries, the visible posts come in as a subquery of
 ids, and only the page of ids asked for leaves the database, with the count in one more
 query. Backends other than the database ones (Elasticsearch, OpenSearch) rank and paginate
-themselves, so they go through `.search()` with the slice.
+themselves; the visible posts among their best hits are kept (`_elsewhere`).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from modelsearch.query import PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
 from pages.searchquery import search_text
+
+from ..conf import blog_setting
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,7 @@ def ranked_post_ids(
         return _sqlite(posts, text, offset, limit, autocomplete)
     if kind == "postgresql":
         return _postgresql(posts, text, offset, limit, autocomplete)
-    posts = posts.order_by()
-    results = posts.autocomplete(text) if autocomplete else posts.search(text)
-    return RankedIds([page.pk for page in results[offset : offset + limit]], results.count())
+    return _elsewhere(posts, text, offset, limit, autocomplete)
 
 
 def _compiler(posts: QuerySet, text: str, autocomplete: bool):
@@ -152,6 +152,20 @@ def _postgresql(
         .values_list("object_id", flat=True)[offset : offset + limit]
     )
     return RankedIds([int(pk) for pk in page], count)
+
+
+def _elsewhere(
+    posts: QuerySet, text: str, offset: int, limit: int, autocomplete: bool
+) -> RankedIds:
+    """Elasticsearch or OpenSearch: the engine ranks live posts (the one visibility filter
+    its index holds), then the database keeps the visible ones of the best
+    SKINCARE_BLOG_SEARCH_MAX_RESULTS, in rank order."""
+    candidates = posts.model.objects.filter(live=True)
+    found = candidates.autocomplete(text) if autocomplete else candidates.search(text)
+    best = [page.pk for page in found[: blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS")]]
+    visible = set(posts.filter(pk__in=best).values_list("pk", flat=True))
+    ids = [pk for pk in best if pk in visible]
+    return RankedIds(ids[offset : offset + limit], len(ids))
 
 
 def indexed_texts(model: type, ids: list[int]) -> dict[int, str]:

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import live_posts
-from blog.search.ranking import ranked_post_ids
+from blog.search.ranking import backend_kind, ranked_post_ids
 from tests.factories import make_article, make_site
 
 from .helpers import api_search, make_hidden_posts, make_posts, site_titles
@@ -91,3 +91,25 @@ class TestQueryBudget(WagtailPageTestCase):
         many = self.queries("/api/v1/search", {"q": "collagen", "limit": 20})
         self.assertEqual(few, many)
         self.assertLessEqual(many, 16)
+
+
+class TestOtherBackends(WagtailPageTestCase):
+    """A backend that ranks outside the database (here Wagtail's fallback, as a stand-in for
+    Elasticsearch or OpenSearch) still only yields visible posts, paginated."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.posts = make_posts(cls.index, 4)
+        make_hidden_posts(cls.index)
+
+    @override_settings(
+        WAGTAILSEARCH_BACKENDS={"default": {"BACKEND": "wagtail.search.backends.database.fallback"}}
+    )
+    def test_keeps_visible_posts_only(self):
+        self.assertEqual(backend_kind(), "other")
+        posts = live_posts(self.home.get_site())
+        ranked = ranked_post_ids(posts, "collagen", 0, 3)
+        self.assertEqual(ranked.count, 4)
+        rest = ranked_post_ids(posts, "collagen", 3, 3)
+        self.assertEqual(set(ranked.ids + rest.ids), {post.pk for post in self.posts})
