@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo worker install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
+.PHONY: demo worker serve-prod two-nodes install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,17 @@ serve: install
 # server started some other way; `make demo` already runs one.
 worker: install
 	$(PY) manage.py db_worker
+
+# Production on this machine: gunicorn (gthread) on config.settings.production with
+# PostgreSQL and Redis (DATABASE_URL, REDIS_URL; local defaults in scripts/prodstack.py),
+# migrate, collectstatic, a task worker and publish_scheduled every minute.
+# `make serve-prod PORT=8080 ARGS=--load-demo` loads the demo content first.
+serve-prod: install
+	$(PY) -m scripts.serve_prod --host $(HOST) --port $(PORT) $(ARGS)
+
+# Two gunicorn nodes (ports 8001 and 8002) sharing one database, one Redis and one worker.
+two-nodes: install
+	$(PY) -m scripts.two_nodes $(ARGS)
 
 test: install-dev
 	$(BIN)/pytest

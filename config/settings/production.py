@@ -79,8 +79,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Static files are served by the web processes themselves through WhiteNoise: hashed names
 # (cached for a year by browsers and CDNs), gzip and Brotli copies made by collectstatic. Put it
 # right after SecurityMiddleware so static requests skip the rest of the stack.
+# SKINCARE_STATIC_COMPRESS=0 keeps the hashed names but skips the gzip and Brotli copies (a
+# minute of CPU in collectstatic), for a CDN that compresses by itself.
 STORAGES["staticfiles"]["BACKEND"] = (  # noqa: F405
     "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    if _flag("SKINCARE_STATIC_COMPRESS", True)
+    else "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
 )
 MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
