@@ -245,12 +245,30 @@ class ReviewBuyLink(Orderable):
     price_note = models.CharField(
         max_length=60, blank=True, help_text=_("E.g. '$39 at the time of writing'.")
     )
+    # Values are schema.org ItemAvailability names, so structured data states them as they are.
+    availability = models.CharField(
+        max_length=20,
+        choices=[
+            ("InStock", _("In stock")),
+            ("OutOfStock", _("Out of stock")),
+            ("PreOrder", _("Pre-order")),
+            ("Discontinued", _("Discontinued")),
+        ],
+        default="InStock",
+        help_text=_("As the retailer shows it; search engines read it from the page's data."),
+    )
 
-    panels = [FieldPanel("retailer"), FieldPanel("url"), FieldPanel("price_note")]
+    panels = [
+        FieldPanel("retailer"),
+        FieldPanel("url"),
+        FieldPanel("price_note"),
+        FieldPanel("availability"),
+    ]
     api_fields = [
         APIField("retailer"),
         APIField("url", serializer=SafeURLField()),
         APIField("price_note"),
+        APIField("availability"),
     ]
 
     rel = "sponsored nofollow"

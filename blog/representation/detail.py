@@ -46,6 +46,8 @@ class LoadedPost:
     buy_links: list
     render: RichTextRenderer
     same_as: dict[str, list[str]]
+    # (title, url_path) of the pages between the site root and the post, top first.
+    ancestors: list[tuple[str, str]]
 
 
 def _buy_links(review) -> list:
@@ -53,6 +55,18 @@ def _buy_links(review) -> list:
         return []
     links = getattr(review, "api_buy_links", None)
     return links if links is not None else list(review.buy_links.all())
+
+
+def ancestors_of(page: ArticlePage, scope: SiteScope) -> list[tuple[str, str]]:
+    """(title, url_path) of the pages between the site's root and `page`, for breadcrumbs."""
+    # A new page being previewed has no path yet, so no trail beyond the home page.
+    step = page.steplen
+    paths = [page.path[:end] for end in range(len(scope.root_path) + step, len(page.path), step)]
+    if not paths:
+        return []
+    return list(
+        Page.objects.filter(path__in=paths).order_by("path").values_list("title", "url_path")
+    )
 
 
 def renderer_for(fragments, scope: SiteScope) -> RichTextRenderer:
@@ -115,6 +129,7 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
         buy_links=_buy_links(review),
         same_as=same_as,
         render=renderer_for(rich_text_fragments(raw), ctx.scope),
+        ancestors=ancestors_of(page, ctx.scope),
     )
 
 
@@ -182,5 +197,7 @@ def post_detail(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
     )
     if post.review is not None:
         detail["product"] = product_dict(post, scope)
-    detail["jsonld"] = post_graph(detail, scope, post.same_as)
+    crumbs = [(title, scope.page_url(url_path)) for title, url_path in post.ancestors]
+    stock = {link.url: link.availability for link in post.buy_links}
+    detail["jsonld"] = post_graph(detail, scope, post.same_as, crumbs, stock)
     return detail

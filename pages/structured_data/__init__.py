@@ -15,15 +15,27 @@ from .graph import (
     json_for_script,
     ref,
 )
-from .site import organization, person, web_page, website
-from .works import CreativeWorkRef, article, cited_work, faq_page, item_list, product, review
+from .site import breadcrumb_list, organization, person, profile_page, web_page, website
+from .works import (
+    CreativeWorkRef,
+    OfferRef,
+    article,
+    cited_work,
+    faq_page,
+    item_list,
+    offer,
+    product,
+    review,
+)
 
 __all__ = [
     "HEADLINE_MAX",
     "SCHEMA_CONTEXT",
     "CreativeWorkRef",
     "Node",
+    "OfferRef",
     "article",
+    "breadcrumb_list",
     "cited_work",
     "faq_page",
     "graph",
@@ -31,9 +43,11 @@ __all__ = [
     "iso_minutes",
     "item_list",
     "json_for_script",
+    "offer",
     "organization",
     "person",
     "product",
+    "profile_page",
     "ref",
     "review",
     "web_page",

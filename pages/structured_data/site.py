@@ -64,6 +64,7 @@ def web_page(
     name: str,
     *,
     website_id: str | None = None,
+    breadcrumb_id: str | None = None,
     reviewed_by_id: str | None = None,
     last_reviewed: date | None = None,
     medical: bool = False,
@@ -76,7 +77,43 @@ def web_page(
             "url": url,
             "name": name,
             "isPartOf": ref(website_id) if website_id else None,
+            "breadcrumb": ref(breadcrumb_id) if breadcrumb_id else None,
             "reviewedBy": ref(reviewed_by_id) if reviewed_by_id else None,
             "lastReviewed": iso(last_reviewed),
         }
     )
+
+
+def profile_page(
+    node_id: str,
+    url: str,
+    name: str,
+    *,
+    person_id: str,
+    website_id: str | None = None,
+    breadcrumb_id: str | None = None,
+) -> Node:
+    """A page about one person (an author's profile), whose main entity is that Person."""
+    return compact(
+        {
+            "@type": "ProfilePage",
+            "@id": node_id,
+            "url": url,
+            "name": name,
+            "mainEntity": ref(person_id),
+            "isPartOf": ref(website_id) if website_id else None,
+            "breadcrumb": ref(breadcrumb_id) if breadcrumb_id else None,
+        }
+    )
+
+
+def breadcrumb_list(node_id: str, crumbs: Sequence[tuple[str, str]]) -> Node:
+    """The trail from the home page to this page, as (name, absolute URL) pairs."""
+    return {
+        "@type": "BreadcrumbList",
+        "@id": node_id,
+        "itemListElement": [
+            {"@type": "ListItem", "position": i, "name": name, "item": url}
+            for i, (name, url) in enumerate(crumbs, start=1)
+        ],
+    }

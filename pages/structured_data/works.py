@@ -108,6 +108,29 @@ def faq_page(node_id: str, questions: Sequence[tuple[str, str]]) -> Node:
     }
 
 
+@dataclass(frozen=True)
+class OfferRef:
+    """Where the product can be bought. `availability` is a schema.org ItemAvailability name
+    (InStock, OutOfStock, PreOrder, Discontinued...)."""
+
+    url: str
+    seller: str = ""
+    availability: str = "InStock"
+
+
+def offer(item: OfferRef, price: str | None = None, currency: str = "") -> Node:
+    return compact(
+        {
+            "@type": "Offer",
+            "url": item.url,
+            "price": price,
+            "priceCurrency": currency if price else "",
+            "availability": f"https://schema.org/{item.availability}" if item.availability else "",
+            "seller": {"@type": "Organization", "name": item.seller} if item.seller else None,
+        }
+    )
+
+
 def product(
     node_id: str,
     name: str,
@@ -118,15 +141,9 @@ def product(
     image: str | None = None,
     price: str | None = None,
     currency: str = "",
-    offer_urls: Sequence[str] = (),
+    offers: Sequence[OfferRef] = (),
     review_id: str | None = None,
 ) -> Node:
-    offers = [
-        compact({"@type": "Offer", "url": url, "price": price, "priceCurrency": currency})
-        for url in offer_urls
-    ]
-    if not offers and price:
-        offers = [{"@type": "Offer", "price": price, "priceCurrency": currency}]
     return compact(
         {
             "@type": "Product",
@@ -136,7 +153,7 @@ def product(
             "category": category,
             "description": description,
             "image": image,
-            "offers": offers,
+            "offers": [offer(item, price, currency) for item in offers],
             "review": ref(review_id) if review_id else None,
         }
     )

@@ -121,6 +121,7 @@ class TestPageCreation(WagtailPageTestCase):
                                 "retailer": "Shop",
                                 "url": "https://shop.example.com/r",
                                 "price_note": "",
+                                "availability": "OutOfStock",
                             }
                         ]
                     ),
@@ -132,6 +133,7 @@ class TestPageCreation(WagtailPageTestCase):
         self.assertEqual(review.needle_count, 192)
         self.assertEqual(review.needle_length_range, "0.25–0.5")
         self.assertEqual(review.buy_links.count(), 1)
+        self.assertEqual(review.buy_links.get().availability, "OutOfStock")
 
     def test_invalid_phase_order_is_rejected_with_a_message_on_that_phase(self):
         phases = phases_form(

@@ -71,12 +71,14 @@ class TestBuilders(SimpleTestCase):
             brand="Lumen",
             price="89.00",
             currency="USD",
-            offer_urls=["https://s.example/"],
+            offers=[sd.OfferRef("https://s.example/", "Shop", "PreOrder")],
             review_id="#rev",
         )
         review = sd.review("#rev", item_id="#prod", rating=4.5, best=5, pros=["Quiet"])
         self.assertEqual(product["review"], {"@id": "#rev"})
         self.assertEqual(product["offers"][0]["priceCurrency"], "USD")
+        self.assertEqual(product["offers"][0]["availability"], "https://schema.org/PreOrder")
+        self.assertEqual(product["offers"][0]["seller"]["name"], "Shop")
         self.assertEqual(review["itemReviewed"], {"@id": "#prod"})
         self.assertEqual(review["reviewRating"]["bestRating"], 5)
         self.assertEqual(review["positiveNotes"]["itemListElement"][0]["name"], "Quiet")
