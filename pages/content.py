@@ -16,7 +16,8 @@ from wagtail import blocks
 
 from .blocks import BodyStreamBlock
 from .blocks.basic import SectionBlockMixin, heading_anchor
-from .streamwalk import iter_leaves
+from .blocks.evidence import parse_citation_refs
+from .streamwalk import iter_leaves, list_item_value
 
 WORDS_PER_MINUTE = 225
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -24,7 +25,8 @@ _WORD_RE = re.compile(r"\w+(?:[-'’]\w+)*")
 BODY = BodyStreamBlock()
 # Readable text is what text blocks hold, less the identifiers kept in text fields.
 _PROSE_BLOCKS = (blocks.CharBlock, blocks.TextBlock, blocks.RichTextBlock)
-_IDENTIFIERS = frozenset({"anchor", "doi", "pmid"})
+# A benefit's "citations" holds reference numbers ("1, 3"), not prose.
+_IDENTIFIERS = frozenset({"anchor", "doi", "pmid", "citations"})
 # Blocks that render their own section heading (an <h2>) and so belong in the contents.
 SECTION_BLOCKS = frozenset(
     name for name, block in BODY.child_blocks.items() if isinstance(block, SectionBlockMixin)
@@ -65,6 +67,38 @@ def word_count(text: str) -> int:
 def reading_minutes(words: int) -> int:
     """Minutes to read at an average adult pace, at least one."""
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True)
+class CitationLinks:
+    """Where each benefit cites its references, and the way back from each reference.
+
+    markers: top-level block id -> benefit index -> [(reference number, marker id)];
+    backlinks: reference number -> the marker ids that cite it, in reading order.
+    """
+
+    markers: dict[str, dict[int, list[tuple[int, str]]]]
+    backlinks: dict[int, list[str]]
+
+
+def citation_links(raw_stream: Iterable[dict]) -> CitationLinks:
+    """Marker ids for the citation numbers of every benefit, unique on the page, so the text
+    links to its references and each reference links back to every place that cites it."""
+    markers: dict[str, dict[int, list[tuple[int, str]]]] = {}
+    backlinks: dict[int, list[str]] = {}
+    for block in raw_stream or ():
+        if block.get("type") != "benefits":
+            continue
+        items = (block.get("value") or {}).get("items") or []
+        for index, item in enumerate(items):
+            refs = parse_citation_refs((list_item_value(item) or {}).get("citations", ""))
+            for ref in refs:
+                marker = f"cite-{ref}-{len(backlinks.get(ref, ())) + 1}"
+                backlinks.setdefault(ref, []).append(marker)
+                markers.setdefault(block.get("id", ""), {}).setdefault(index, []).append(
+                    (ref, marker)
+                )
+    return CitationLinks(markers=markers, backlinks=backlinks)
 
 
 def table_of_contents(raw_stream: Iterable[dict]) -> list[TocEntry]:

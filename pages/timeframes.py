@@ -81,3 +81,32 @@ def phase_order_errors(
         if start is not None:
             previous_start = start
     return errors
+
+
+_UNIT_NAMES = {
+    "hours": ("Hour", "Hours"),
+    "days": ("Day", "Days"),
+    "weeks": ("Week", "Weeks"),
+    "months": ("Month", "Months"),
+}
+
+
+def span_label(start: Timeframe | None, end: Timeframe | None) -> str:
+    """A phase's timeframe the way a timeline reads it: "Day 0", "Days 2–5", "Weeks 2–12",
+    "Day 2 – week 3", "Week 3 onwards".
+
+    A start of 0 is "day 0" in any unit (it is the treatment itself), and takes the end's unit
+    so that 0 hours to 3 days reads "Days 0–3".
+    """
+    if start is None:
+        return ""
+    if start.value == 0:
+        start = Timeframe(0, end.unit if end is not None else "days")
+    singular, plural = _UNIT_NAMES[start.unit]
+    if end is None:
+        return f"{singular} {start.value} onwards"
+    if end.unit == start.unit:
+        if end.value == start.value:
+            return f"{singular} {start.value}"
+        return f"{plural} {start.value}–{end.value}"
+    return f"{singular} {start.value} – {_UNIT_NAMES[end.unit][0].lower()} {end.value}"

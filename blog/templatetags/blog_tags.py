@@ -1,14 +1,22 @@
 """Template tags for blog listings, bylines and author links, scoped to the reader's site."""
 
+from datetime import timedelta
+from urllib.parse import urlencode
+
 from django import template
 from django.core.cache import caches
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext as _
+from taggit.models import Tag
 
 from blog.conf import blog_setting
-from blog.models import BlogIndexPage, live_posts
+from blog.models import ArticleAuthor, ArticlePage, BlogIndexPage, live_posts
 from blog.representation.generation import current_generation
 from blog.representation.scope import SiteScope, site_scope
 from blog.visibility import request_site, visible_pages
+from pages.money import DEFAULT_LOCALE, format_price
 
 register = template.Library()
 
@@ -52,25 +60,75 @@ def author_url(context, author) -> str:
     return f"{blog_path}authors/{author.slug}/"
 
 
+def _per_generation(site, name: str, build):
+    """build() once per content generation and site: publishing, moving or unpublishing any
+    page starts a new generation, so nothing cached here outlives the pages it shows."""
+    key = f"skincare-site:{name}:{current_generation().token}:{site.pk}"
+    cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]
+    held = cache.get(key)
+    if held is None:
+        held = [build()]  # wrapped, so that an empty answer is cached too
+        cache.set(key, held, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))
+    return held[0]
+
+
 @register.simple_tag(takes_context=True)
 def site_menu(context) -> list[tuple[str, str]]:
-    """(url, title) of the live children of the site root shown in menus.
-
-    Cached per content generation and site: publishing, moving or unpublishing any page starts
-    a new generation, so the menu never outlives the pages it lists.
-    """
+    """(url, title) of the live children of the site root shown in menus."""
     site = _site(context)
     if site is None:
         return []
     request = context.get("request")
-    key = f"skincare-site:menu:{current_generation().token}:{site.pk}"
-    cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]
-    menu = cache.get(key)
-    if menu is None:
+
+    def build():
         children = site.root_page.get_children().live().in_menu()
-        menu = [(page.get_url(request), page.title) for page in children]
-        cache.set(key, menu, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))
-    return menu
+        return [(page.get_url(request), page.title) for page in children]
+
+    return _per_generation(site, "site-menu", build)
+
+
+@register.simple_tag(takes_context=True)
+def blog_home(context) -> tuple[str, str] | None:
+    """(url, title) of the reader's blog index, for breadcrumbs."""
+    site = _site(context)
+    if site is None:
+        return None
+    request = context.get("request")
+
+    def build():
+        index = visible_pages(BlogIndexPage.objects.all(), site).first()
+        return (index.get_url(request), index.title) if index else None
+
+    return _per_generation(site, "blog-home", build)
+
+
+@register.simple_tag(takes_context=True)
+def blog_filters(context, index) -> dict:
+    """The tags and authors of the posts under `index` a reader may see, with post counts,
+    for the index's filter bar: {"tags": [(slug, name, n)], "authors": [(slug, name, n)]}."""
+    site = _site(context)
+    if site is None or index is None:
+        return {"tags": [], "authors": []}
+
+    def build():
+        visible = visible_pages(ArticlePage.objects.all(), site).descendant_of(index)
+        posts = visible.values("pk")
+        tags = (
+            Tag.objects.filter(blog_articlepagetag_items__content_object__in=posts)
+            .annotate(posts=Count("blog_articlepagetag_items", distinct=True))
+            .order_by("-posts", "name")
+            .values_list("slug", "name", "posts")
+        )
+        # ArticleAuthor.author has no reverse accessor, so the count starts from the byline.
+        authors = (
+            ArticleAuthor.objects.filter(page__in=posts, author__live=True)
+            .values_list("author__slug", "author__name")
+            .annotate(posts=Count("page", distinct=True))
+            .order_by("author__name")
+        )
+        return {"tags": list(tags), "authors": list(authors)}
+
+    return _per_generation(site, f"blog-filters:{index.pk}", build)
 
 
 @register.filter
@@ -96,3 +154,72 @@ def latest_posts(context, count=6):
         "blog_index": _blog_index(context),
         "request": context.get("request"),
     }
+
+
+@register.filter
+def money(amount, currency) -> str:
+    """A price in the reader's language: {{ page.price|money:page.currency }} gives "$89.00"."""
+    language = get_language()
+    return format_price(
+        amount, str(currency or "USD"), to_locale(language) if language else DEFAULT_LOCALE
+    )
+
+
+# A medical review older than this is flagged to readers as due for another look.
+REVIEW_SHELF_LIFE = timedelta(days=365)
+
+
+@register.filter
+def review_overdue(reviewed_on) -> bool:
+    """Whether a last-reviewed date is over a year ago."""
+    return bool(reviewed_on) and timezone.localdate() - reviewed_on > REVIEW_SHELF_LIFE
+
+
+@register.filter
+def page_numbers(page_obj) -> list:
+    """The page numbers a pagination bar shows around the current one, with gaps as None."""
+    paginator = page_obj.paginator
+    return [
+        None if n == paginator.ELLIPSIS else n
+        for n in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number) -> str:
+    """The current query string with another page number ("?tag=acne&page=2"), page 1 without
+    a page parameter, so the first page has one URL."""
+    request = context.get("request")
+    params = request.GET.copy() if request is not None else {}
+    params.pop("page", None)
+    if number and int(number) > 1:
+        params["page"] = number
+    query = params.urlencode() if hasattr(params, "urlencode") else urlencode(params)
+    return f"?{query}" if query else "?"
+
+
+@register.simple_tag(takes_context=True)
+def share_links(context, page) -> dict:
+    """{"url": the page's address, "links": [(key, label, URL)]}: plain share links, so no
+    third-party script loads on the page."""
+    url = page.get_full_url(context.get("request"))
+    title = page.seo_title or page.title
+    links = [
+        ("email", _("Email"), "mailto:?" + urlencode({"subject": title, "body": url})),
+        (
+            "x",
+            _("X (Twitter)"),
+            "https://twitter.com/intent/tweet?" + urlencode({"url": url, "text": title}),
+        ),
+        (
+            "facebook",
+            _("Facebook"),
+            "https://www.facebook.com/sharer/sharer.php?" + urlencode({"u": url}),
+        ),
+        (
+            "linkedin",
+            _("LinkedIn"),
+            "https://www.linkedin.com/sharing/share-offsite/?" + urlencode({"url": url}),
+        ),
+    ]
+    return {"url": url, "links": links}

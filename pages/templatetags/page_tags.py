@@ -4,8 +4,10 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 
 from pages import citations
+from pages.content import CitationLinks, citation_links
 from pages.richtext import safe_url as _safe_url
 from pages.richtext import sanitise_html
+from pages.timeframes import span_label, timeframe_from
 
 register = template.Library()
 
@@ -45,3 +47,16 @@ def doi_url(doi) -> str:
 def pubmed_url(pmid) -> str:
     """The PubMed link readers follow (and the link checker checks)."""
     return citations.pubmed_url(str(pmid or ""))
+
+
+@register.filter
+def phase_span(phase) -> str:
+    """A phase's structured timeframe for the timeline: "Day 0", "Days 2–5", "Weeks 2–12"."""
+    return span_label(timeframe_from(phase.get("start")), timeframe_from(phase.get("end")))
+
+
+@register.simple_tag
+def citation_marks(body) -> CitationLinks:
+    """Marker ids linking benefits to their references and each reference back (one pass over
+    the body's raw JSON; no query)."""
+    return citation_links(getattr(body, "raw_data", None) or ())

@@ -71,8 +71,9 @@ class TestArticlePage(WagtailPageTestCase):
     def test_renders_benefits_numbered_with_citation_links(self):
         response = self.client.get(self.page.url)
         self.assertContains(response, '<ol class="benefit-list">')
-        self.assertContains(response, '<a href="#ref-1">[1]</a>', html=False)
+        self.assertContains(response, '<a href="#ref-1" id="cite-1-1" class="cite-ref">')
         self.assertContains(response, 'id="ref-1"')
+        self.assertContains(response, '<a href="#cite-1-1" class="backref"')
         self.assertContains(response, "https://doi.org/10.1000/x1")
 
     def test_table_of_contents_links_match_heading_ids(self):
@@ -127,7 +128,7 @@ class TestProductReviewPage(WagtailPageTestCase):
         )
         response = self.client.get(self.review.url)
         self.assertContains(
-            response, '<a href="https://shop.example.com/p" rel="sponsored nofollow">', html=False
+            response, '<a href="https://shop.example.com/p" rel="sponsored nofollow"', html=False
         )
         self.assertContains(response, "Disclosure:")
         self.assertContains(response, "We may earn a commission")

@@ -1,6 +1,12 @@
 from django.test import SimpleTestCase
 
-from pages.content import reading_minutes, stream_text, table_of_contents, word_count
+from pages.content import (
+    citation_links,
+    reading_minutes,
+    stream_text,
+    table_of_contents,
+    word_count,
+)
 
 
 class TestStreamText(SimpleTestCase):
@@ -97,3 +103,52 @@ class TestTableOfContents(SimpleTestCase):
             [(e.text, e.anchor, e.block_id) for e in toc],
             [("Why it helps", "why-it-helps", "b"), ("Why it helps", "why-it-helps-2", "p")],
         )
+
+
+class TestCitationLinks(SimpleTestCase):
+    def test_each_citing_place_gets_a_marker_and_each_reference_its_way_back(self):
+        raw = [
+            {
+                "type": "benefits",
+                "id": "b1",
+                "value": {
+                    "items": [
+                        {"type": "item", "id": "x", "value": {"title": "A", "citations": "1, 2"}},
+                        {"title": "B", "citations": ""},
+                        {"title": "C", "citations": "2"},
+                    ]
+                },
+            },
+            {"type": "paragraph", "id": "p", "value": "<p>1, 2</p>"},
+            {
+                "type": "benefits",
+                "id": "b2",
+                "value": {"items": [{"title": "D", "citations": "1"}]},
+            },
+        ]
+        links = citation_links(raw)
+        self.assertEqual(
+            links.markers,
+            {
+                "b1": {0: [(1, "cite-1-1"), (2, "cite-2-1")], 2: [(2, "cite-2-2")]},
+                "b2": {0: [(1, "cite-1-2")]},
+            },
+        )
+        self.assertEqual(
+            links.backlinks, {1: ["cite-1-1", "cite-1-2"], 2: ["cite-2-1", "cite-2-2"]}
+        )
+
+    def test_citation_numbers_are_not_counted_as_words(self):
+        raw = [
+            {
+                "type": "benefits",
+                "id": "b",
+                "value": {
+                    "heading": "H",
+                    "items": [
+                        {"title": "Firm", "explanation": "<p>Skin.</p>", "citations": "1, 2, 3"}
+                    ],
+                },
+            }
+        ]
+        self.assertEqual(word_count(stream_text(raw)), 3)

@@ -1,6 +1,6 @@
 from django.test import SimpleTestCase
 
-from pages.timeframes import Timeframe, phase_order_errors, timeframe_from
+from pages.timeframes import Timeframe, phase_order_errors, span_label, timeframe_from
 
 
 class TestTimeframe(SimpleTestCase):
@@ -49,3 +49,21 @@ class TestPhaseOrder(SimpleTestCase):
         self.assertEqual(
             phase_order_errors([(Timeframe(1, "days"), None), (Timeframe(24, "hours"), None)]), []
         )
+
+
+class TestSpanLabel(SimpleTestCase):
+    def test_reads_like_a_timeline(self):
+        T = Timeframe
+        cases = [
+            ((T(0, "hours"), None), "Day 0 onwards"),
+            ((T(0, "days"), T(0, "days")), "Day 0"),
+            ((T(0, "hours"), T(3, "days")), "Days 0–3"),
+            ((T(2, "days"), T(5, "days")), "Days 2–5"),
+            ((T(2, "weeks"), T(12, "weeks")), "Weeks 2–12"),
+            ((T(2, "days"), T(3, "weeks")), "Day 2 – week 3"),
+            ((T(3, "months"), None), "Month 3 onwards"),
+            ((None, None), ""),
+        ]
+        for (start, end), expected in cases:
+            with self.subTest(start=start, end=end):
+                self.assertEqual(span_label(start, end), expected)
