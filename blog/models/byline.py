@@ -9,8 +9,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.images import get_image_model
 from wagtail.models import Orderable
 
-# The rendition includes/post_card.html shows; fetched with the cards instead of once per card.
-CARD_IMAGE = "fill-640x360"
+# The renditions includes/post_card.html shows ({% picture %} with these specs); fetched with
+# the cards instead of once per card.
+CARD_IMAGES = (
+    "fill-480x270|format-webp",
+    "fill-960x540|format-webp",
+    "fill-480x270|format-jpeg",
+    "fill-960x540|format-jpeg",
+)
 
 
 class ArticleAuthor(Orderable):
@@ -25,7 +31,7 @@ class ArticleAuthor(Orderable):
 def card_prefetches() -> list[Prefetch]:
     """What a post card reads besides its row and select_related("hero_image"): authors in
     byline order and the hero image's card rendition, one query each for all cards."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_IMAGE)
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec__in=CARD_IMAGES)
     return [
         Prefetch("article_authors", queryset=ArticleAuthor.objects.select_related("author")),
         Prefetch("hero_image__renditions", queryset=renditions, to_attr="prefetched_renditions"),
