@@ -28,7 +28,6 @@ STOP_GRACE_SECONDS = 15.0
 
 # What `make serve-prod` uses when the environment says nothing: services on this machine.
 LOCAL_DEFAULTS = {
-    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/skincare_prod",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -53,7 +52,14 @@ def local_secret_key() -> str:
 
 def production_env(overrides: dict[str, str] | None = None) -> dict[str, str]:
     """This process's environment over the local defaults, then `overrides`."""
-    env = {**LOCAL_DEFAULTS, **os.environ, **(overrides or {})}
+    # Always the production settings: an inherited DJANGO_SETTINGS_MODULE (a test run's, a
+    # shell's dev settings) would quietly give each process a private cache and inline tasks.
+    env = {
+        **LOCAL_DEFAULTS,
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        **(overrides or {}),
+    }
     env.setdefault("DJANGO_SECRET_KEY", local_secret_key())
     return env
 

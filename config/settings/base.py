@@ -175,6 +175,13 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# The same for webhook endpoints (a front end on a private network; tests' loopback receivers).
+if "SKINCARE_API_WEBHOOK_ALLOWLIST" in os.environ:
+    SKINCARE_API_WEBHOOK_ALLOWLIST = [
+        entry.strip()
+        for entry in os.environ["SKINCARE_API_WEBHOOK_ALLOWLIST"].split(",")
+        if entry.strip()
+    ]
 # Wagtail API v2 (/api/v2/) returns rich text as front-end HTML (links expanded), not DB HTML.
 WAGTAILAPI_RICH_TEXT_FORMAT = "html"
 # Draftail that sanitises a stored value before loading it, so any stored value opens.
