@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from benchmarks.corpus_placeholders import bodies
+from benchmarks.peers.placeholders_bs4 import might_hold_spam
 from benchmarks.peers.placeholders_bs4 import scan as peer_scan
 from linkcheck.placeholders import ScanResult
 from linkcheck.placeholders import scan as engine_scan
@@ -38,12 +39,23 @@ def key(result: ScanResult) -> list[tuple[str, str, str, str | None]]:
     return [(f.kind, f.action, f.text, f.href) for f in result.findings]
 
 
-def timed_pass(scan: Scanner, htmls: list[str]) -> tuple[float, list[ScanResult]]:
-    """Seconds for one pass over every body, and the results."""
+def timed_pass(scan: Scanner, htmls: list[str]) -> tuple[list[float], list[ScanResult]]:
+    """Seconds for each body in one pass over every body, and the results.
+
+    Per body, so the same pass gives the clean-body and spam-body figures too.
+    """
     gc.collect()
-    start = time.perf_counter()
-    results = [scan(html) for html in htmls]
-    return time.perf_counter() - start, results
+    clock = time.perf_counter
+    seconds, results = [], []
+    for html in htmls:
+        start = clock()
+        results.append(scan(html))
+        seconds.append(clock() - start)
+    return seconds, results
+
+
+def subset(seconds: list[float], wanted: list[bool]) -> float:
+    return sum(s for s, keep in zip(seconds, wanted, strict=True) if keep)
 
 
 def peak_memory(scan: Scanner, htmls: list[str]) -> tuple[int, int]:
@@ -100,15 +112,21 @@ def main(argv: list[str] | None = None) -> int:
         f"{count} bodies, {megabytes:.1f} MB, {sum(spammy)} with spam ({generated:.1f} s to build)"
     )
 
-    engine_times, peer_times = [], []
+    engine_passes: list[list[float]] = []
+    peer_passes: list[list[float]] = []
     ours: list[ScanResult] = []
     theirs: list[ScanResult] = []
     for repeat in range(repeats):
         seconds, ours = timed_pass(engine_scan, htmls)
-        engine_times.append(seconds)
+        engine_passes.append(seconds)
         seconds, theirs = timed_pass(peer_scan, htmls)
-        peer_times.append(seconds)
-        print(f"  pass {repeat + 1}: engine {engine_times[-1]:.2f} s, peer {peer_times[-1]:.2f} s")
+        peer_passes.append(seconds)
+        print(
+            f"  pass {repeat + 1}: engine {sum(engine_passes[-1]):.2f} s, "
+            f"peer {sum(peer_passes[-1]):.2f} s"
+        )
+    engine_times = [sum(p) for p in engine_passes]
+    peer_times = [sum(p) for p in peer_passes]
 
     problems = check_agreement(htmls, spammy, ours, theirs)
     if problems:
@@ -117,9 +135,18 @@ def main(argv: list[str] | None = None) -> int:
 
     clean = [html for html, flag in zip(htmls, spammy, strict=True) if not flag]
     dirty = [html for html, flag in zip(htmls, spammy, strict=True) if flag]
-    clean_seconds, _ = timed_pass(engine_scan, clean)
-    dirty_seconds, _ = timed_pass(engine_scan, dirty) if dirty else (0.0, [])
+    is_clean = [not flag for flag in spammy]
+    # Best pass of each implementation on each part (the same passes as the overall figure).
+    per_part = {
+        name: (
+            min(subset(p, wanted) for p in engine_passes),
+            min(subset(p, wanted) for p in peer_passes),
+        )
+        for name, wanted in (("clean", is_clean), ("spam", list(spammy)))
+    }
+    clean_seconds, dirty_seconds = per_part["clean"][0], per_part["spam"][0]
     turned_away = sum(not may_contain_spam(html) for html in clean)
+    peer_turned_away = sum(not might_hold_spam(html, None, frozenset()) for html in clean)
     sample = htmls[:MEMORY_SAMPLE]
     memory = {"engine": peak_memory(engine_scan, sample), "peer": peak_memory(peer_scan, sample)}
 
@@ -153,7 +180,25 @@ def main(argv: list[str] | None = None) -> int:
             "",
             *table,
             "",
-            f"Speed ratio: **{ratio:.1f}x** (target at least {TARGET_RATIO:.0f}x: {verdict} it).",
+            f"Speed ratio overall: **{ratio:.1f}x** (target at least {TARGET_RATIO:.0f}x: "
+            f"{verdict} it).",
+            "",
+            "| bodies | count | engine s | peer s | ratio |",
+            "| --- | ---: | ---: | ---: | ---: |",
+            *(
+                f"| {name} | {len(part)} | {per_part[name][0]:.2f} | {per_part[name][1]:.2f} | "
+                f"{per_part[name][1] / max(per_part[name][0], 1e-9):.1f}x |"
+                for name, part in (("clean", clean), ("spam", dirty))
+            ),
+            f"| all | {count} | {best_engine:.2f} | {best_peer:.2f} | {ratio:.1f}x |",
+            "",
+            "Each part's figure is its best pass, timed body by body inside the same passes as "
+            "the overall one. Both sides skip what their precheck rules out: the peer's "
+            "straightforward one (no gate word of the prechecked phrase families, no link a link "
+            f"rule could act on) turns away {peer_turned_away} of {len(clean)} clean bodies, "
+            "because gate words such as 'path', 'topic', 'together' and 'experience' are "
+            "everyday words in skincare prose; the engine's confirms each gate word's phrase on "
+            f"its line and turns away {turned_away}.",
             "",
             f"- Engine per body: {clean_seconds / max(len(clean), 1) * 1e3:.2f} ms clean, "
             f"{dirty_seconds / max(len(dirty), 1) * 1e3:.2f} ms with spam; the precheck turns "

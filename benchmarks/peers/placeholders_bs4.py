@@ -1,9 +1,12 @@
 """The naive peer: the same placeholder rules over a BeautifulSoup(html.parser) tree.
 
 It shares the engine's pure rule definitions (the grammar's word families and the link-target
-classification) but does its own work the straightforward way: parse every body into a tree,
-walk every block and link, and edit the tree. No precheck, no source offsets. The benchmark
-requires its findings to equal the engine's on every body.
+classification) but does its own work the straightforward way: parse a body into a tree, walk
+every block and link, and edit the tree. Like any sensible implementation it first skips
+bodies no rule can fire on (``might_hold_spam``: none of the phrase families' gate words, and
+no link a link rule could act on), the cheap check anyone would write, not the engine's
+line-by-line precheck. No source offsets. The benchmark requires its findings to equal the
+engine's on every body.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from linkcheck.placeholders import grammar, sentences
+from linkcheck.placeholders.families import GATE_WORDS
 from linkcheck.placeholders.findings import Finding, ScanResult
 from linkcheck.placeholders.targets import (
     Target,
@@ -18,7 +22,7 @@ from linkcheck.placeholders.targets import (
     classify_target,
     is_money_anchor,
 )
-from linkcheck.richtext import collapse, link_type
+from linkcheck.richtext import collapse, iter_links, link_type
 
 BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"]
 NESTING = [*BLOCKS, "ul", "ol", "div", "figure", "table", "tr", "td", "th"]
@@ -321,8 +325,36 @@ class PeerScan:
                 tag.decompose()
 
 
+def might_hold_spam(html: str, page_url: str | None, site_hosts: frozenset[str]) -> bool:
+    """The peer's precheck: False only when no rule can fire, so the body need not be parsed.
+
+    Phrase rules need a gate word of the families the engine prechecks for; the other
+    families fire only beside a generic or placeholder link; link rules need a placeholder or
+    self target, a placeholder anchor, or a money anchor on an external link.
+    """
+    lowered = html.lower()
+    if any(word in lowered for word in GATE_WORDS):
+        return True
+    for link in iter_links(html):
+        kind = classify_target(
+            link.href, link.linktype, page_url=page_url, site_hosts=site_hosts
+        ).kind
+        text = link.text
+        if kind in REMOVABLE and (
+            kind != "external"
+            or grammar.is_placeholder_anchor(text)
+            or grammar.is_generic_anchor(text)
+            or is_money_anchor(text)
+        ):
+            return True
+    return False
+
+
 def scan(
     html: str, *, page_url: str | None = None, site_hosts: frozenset[str] = frozenset()
 ) -> ScanResult:
     """The peer's scan: same signature and result type as the engine's."""
-    return PeerScan(html, page_url, frozenset(site_hosts)).run()
+    hosts = frozenset(site_hosts)
+    if not might_hold_spam(html, page_url, hosts):
+        return ScanResult((), html)
+    return PeerScan(html, page_url, hosts).run()
