@@ -77,6 +77,65 @@ def sanitise_html(markup: str | None) -> str:
     return _clean(markup, ALLOWED_TAGS, ALLOWED_ATTRIBUTES)
 
 
+# Feed readers show a post's whole rendered body without our stylesheet: structure, images and
+# tables survive, classes, ids, styles, forms and scripts do not.
+FEED_TAGS = ALLOWED_TAGS | {
+    "caption",
+    "cite",
+    "dd",
+    "details",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "hr",
+    "img",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "time",
+    "tr",
+}
+FEED_ATTRIBUTES = {
+    "a": frozenset({"href", "title"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "th": frozenset({"scope"}),
+    "time": frozenset({"datetime"}),
+}
+
+
+def sanitise_feed_html(markup: str | None, page_url: str) -> str:
+    """Rendered page HTML for a feed entry: the feed allowlist, and every link and image URL
+    absolute (a feed reader resolves relative ones against the feed, not the page)."""
+    if not markup:
+        return ""
+    parts = urlsplit(page_url)
+    origin = f"{parts.scheme}://{parts.netloc}"
+
+    def absolute(_tag: str, attribute: str, value: str) -> str | None:
+        if attribute not in ("href", "src"):
+            return value
+        if value.startswith("#"):
+            return page_url.split("#")[0] + value
+        if value.startswith("/") and not value.startswith("//"):
+            return origin + value
+        return value
+
+    return nh3.clean(
+        markup,
+        tags=set(FEED_TAGS),
+        clean_content_tags={"script", "style"},
+        attributes={tag: set(attrs) for tag, attrs in FEED_ATTRIBUTES.items()},
+        attribute_filter=absolute,
+        url_schemes=set(URL_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def sanitise_stored(markup: str | None) -> str:
     """Stored rich text reduced to what the editor can produce, internal references intact.
 
