@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.core.files.images import ImageFile
 from django.db import transaction
-from PIL import Image as PILImage
-from PIL import ImageDraw
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from pages.models import HomePage, StandardPage
 
 from . import demo_content as content
+from .demo_content import images
 from .models import (
     ArticleAuthor,
     ArticlePage,
@@ -43,26 +43,16 @@ class DemoReport:
         (self.created if created else self.existing).append(label)
 
 
-def _make_image(title: str, colour: tuple[int, int, int], size=(1200, 675)):
-    """A generated, soft gradient image, so the demo needs no downloads."""
+def _image(title: str, png: Callable[[], bytes]):
+    """The Wagtail image with this title, created from png() the first time."""
     image_model = get_image_model()
     existing = image_model.objects.filter(title=title).first()
     if existing:
         return existing
-    width, height = size
-    canvas = PILImage.new("RGB", size, colour)
-    draw = ImageDraw.Draw(canvas)
-    for y in range(height):
-        shade = int(60 * y / height)
-        draw.line([(0, y), (width, y)], fill=tuple(min(255, c + shade) for c in colour))
-    draw.ellipse(
-        [width * 0.55, height * 0.2, width * 0.9, height * 0.8],
-        fill=tuple(min(255, c + 80) for c in colour),
+    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-")
+    return image_model.objects.create(
+        title=title, file=ImageFile(io.BytesIO(png()), name=f"{slug[:60]}.png")
     )
-    buffer = io.BytesIO()
-    canvas.save(buffer, format="PNG")
-    slug = "".join(ch if ch.isalnum() else "-" for ch in title.lower())
-    return image_model.objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
 
 
 def _author(data: dict, report: DemoReport) -> Author:
@@ -78,7 +68,9 @@ def _author(data: dict, report: DemoReport) -> Author:
         bio=data["bio"],
         website=data["website"],
         can_review=data["can_review"],
-        photo=_make_image(f"Portrait of {data['name']}", data["colour"], size=(400, 400)),
+        photo=_image(
+            f"Portrait of {data['name']}", lambda: images.portrait_png(data["name"], data["colour"])
+        ),
     )
     author.profile_links = [AuthorProfileLink(label=label, url=url) for label, url in data["links"]]
     author.expertise.set(data["expertise"])
@@ -150,7 +142,10 @@ def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: 
         "published_date": data["published"],
         "medical_reviewer": authors.get(data["reviewer"]) if data["reviewer"] else None,
         "last_reviewed": data["reviewed"],
-        "hero_image": _make_image(f"Hero: {data['title']}", (214, 170, 160)),
+        # Abstract pictures: decorative, so their alt text is empty on purpose.
+        "hero_image": _image(
+            f"Hero: {data['title']}", lambda: images.hero_png(data["slug"], data["palette"])
+        ),
         "hero_alt": "",
     }
     if product:

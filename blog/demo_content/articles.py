@@ -17,6 +17,7 @@ BENEFITS_ARTICLE = {
     "reviewed": date(2026, 9, 14),
     "published": date(2026, 9, 20),
     "tags": ["microneedling", "collagen", "acne scars"],
+    "palette": ((214, 228, 226), (247, 244, 239), (29, 107, 99)),
     "body": [
         {
             "type": "heading",
@@ -138,6 +139,7 @@ PHASES_ARTICLE = {
     "reviewed": date(2026, 10, 2),
     "published": date(2026, 10, 5),
     "tags": ["microneedling", "aftercare", "healing"],
+    "palette": ((232, 216, 226), (249, 244, 246), (150, 80, 120)),
     "body": [
         {
             "type": "paragraph",
@@ -222,6 +224,7 @@ HOME_VS_CLINIC_ARTICLE = {
     "reviewed": None,
     "published": date(2026, 10, 28),
     "tags": ["microneedling", "home devices"],
+    "palette": ((226, 222, 238), (246, 245, 250), (96, 86, 160)),
     "body": [
         {
             "type": "heading",

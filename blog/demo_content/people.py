@@ -5,7 +5,7 @@ from __future__ import annotations
 MAYA = {
     "slug": "maya-okafor",
     "name": "Dr Maya Okafor",
-    "role": "Medical reviewer",
+    "role": "Consultant dermatologist",
     "credentials": "MD, board-certified dermatologist",
     "bio": "<p>Maya treats acne scarring and pigmentation in a hospital clinic and reviews every "
     "procedure article on this site before it goes live.</p>",
@@ -13,7 +13,7 @@ MAYA = {
     "links": [("Clinic profile", "https://clinic.example.org/staff/maya-okafor")],
     "expertise": ["acne scarring", "pigmentation", "procedures"],
     "can_review": True,
-    "colour": (120, 160, 190),
+    "colour": (64, 104, 140),
 }
 LENA = {
     "slug": "lena-hart",
@@ -26,9 +26,35 @@ LENA = {
     "links": [],
     "expertise": ["microneedling", "home devices", "aftercare"],
     "can_review": False,
-    "colour": (200, 140, 150),
+    "colour": (176, 96, 110),
 }
-AUTHORS = [MAYA, LENA]
+PRIYA = {
+    "slug": "priya-raman",
+    "name": "Priya Raman",
+    "role": "Aesthetic nurse",
+    "credentials": "RN, aesthetic nurse practitioner",
+    "bio": "<p>Priya runs the peel and LED clinic at a dermatology practice and writes about "
+    "recovery: what to expect after a treatment, day by day, and when to pick up the phone.</p>",
+    "website": "https://priya-raman-aesthetics.example.org/",
+    "links": [("Practice profile", "https://clinic.example.org/staff/priya-raman")],
+    "expertise": ["chemical peels", "LED therapy", "aftercare"],
+    "can_review": False,
+    "colour": (46, 120, 104),
+}
+JONAS = {
+    "slug": "jonas-meyer",
+    "name": "Dr Jonas Meyer",
+    "role": "Dermatologist",
+    "credentials": "MD, dermatology and venereology",
+    "bio": "<p>Jonas sees patients with sensitive and sun-damaged skin and reviews our articles "
+    "on actives, sunscreens and everyday routines.</p>",
+    "website": "",
+    "links": [],
+    "expertise": ["sun protection", "retinoids", "sensitive skin"],
+    "can_review": True,
+    "colour": (120, 92, 150),
+}
+AUTHORS = [MAYA, LENA, PRIYA, JONAS]
 
 CITATIONS = [
     {
@@ -56,6 +82,58 @@ CITATIONS = [
         "year": 2016,
         "doi": "10.4103/2229-5178.185468",
         "pmid": "27559496",
+        "url": "",
+    },
+]
+
+# References cited by the later guides; title, publisher and year only, so the demo invents
+# no identifiers.
+CITATIONS += [
+    {
+        "authors": "Kafi R, Kwak HSR, Schumacher WE, et al.",
+        "title": "Improvement of naturally aged skin with vitamin A (retinol)",
+        "publisher": "Archives of Dermatology",
+        "year": 2007,
+        "doi": "",
+        "pmid": "",
+        "url": "",
+    },
+    {
+        "authors": "Mukherjee S, Date A, Patravale V, et al.",
+        "title": "Retinoids in the treatment of skin aging: an overview of clinical efficacy "
+        "and safety",
+        "publisher": "Clinical Interventions in Aging",
+        "year": 2006,
+        "doi": "",
+        "pmid": "",
+        "url": "",
+    },
+    {
+        "authors": "Hughes MCB, Williams GM, Baker P, Green AC",
+        "title": "Sunscreen and prevention of skin aging: a randomized trial",
+        "publisher": "Annals of Internal Medicine",
+        "year": 2013,
+        "doi": "",
+        "pmid": "",
+        "url": "",
+    },
+    {
+        "authors": "Soleymani T, Lanoue J, Rahman Z",
+        "title": "A practical approach to chemical peels: a review of fundamentals and "
+        "step-by-step algorithmic protocol for treatment",
+        "publisher": "Journal of Clinical and Aesthetic Dermatology",
+        "year": 2018,
+        "doi": "",
+        "pmid": "",
+        "url": "",
+    },
+    {
+        "authors": "Avci P, Gupta A, Sadasivam M, et al.",
+        "title": "Low-level laser (light) therapy (LLLT) in skin: stimulating, healing, restoring",
+        "publisher": "Seminars in Cutaneous Medicine and Surgery",
+        "year": 2013,
+        "doi": "",
+        "pmid": "",
         "url": "",
     },
 ]

@@ -17,6 +17,7 @@ PEN_REVIEW = {
     "reviewed": date(2026, 11, 3),
     "published": date(2026, 11, 6),
     "tags": ["microneedling", "home devices", "reviews"],
+    "palette": ((214, 226, 238), (245, 248, 251), (52, 104, 150)),
     "product": {
         "product_name": "Lumen Glide",
         "brand": "Lumen Skin Tools",
@@ -38,7 +39,7 @@ PEN_REVIEW = {
             (
                 "Lumen Skin Tools shop",
                 "https://shop.lumenskintools.example/glide",
-                "$89 at review time",
+                "Price checked 3 November 2026",
             )
         ],
     },
@@ -93,6 +94,7 @@ ROLLER_REVIEW = {
     "reviewed": date(2026, 11, 10),
     "published": date(2026, 11, 12),
     "tags": ["derma rollers", "home devices", "reviews"],
+    "palette": ((230, 226, 214), (250, 248, 242), (150, 120, 60)),
     "product": {
         "product_name": "Classic 192 Roller",
         "brand": "Dermaline",
@@ -118,6 +120,29 @@ ROLLER_REVIEW = {
                 "The roller carries 192 titanium needles on a small drum.",
                 "We used the 0.25 mm version twice a week for a month before a serum.",
             ),
+        },
+        {"type": "heading", "value": {"text": "What we found", "level": "h2", "anchor": ""}},
+        {
+            "type": "paragraph",
+            "value": _p(
+                "At this length the roller does not reach the layer where collagen is made, so "
+                "do not expect scar or wrinkle changes.",
+                "What it does well is help a hydrating serum absorb: skin looked plumper the "
+                "next morning on the nights we used it.",
+                "By the fourth week the needles dragged instead of gliding, a sign that the tips "
+                "had dulled and it was time for a new head.",
+            ),
+        },
+        {
+            "type": "callout",
+            "value": {
+                "kind": "tip",
+                "title": "Keep it clean",
+                "body": _p(
+                    "Soak the head in 70% alcohol for ten minutes after each use, let it air-dry "
+                    "in its case and never share it."
+                ),
+            },
         },
     ],
 }
