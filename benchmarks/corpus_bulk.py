@@ -193,10 +193,15 @@ def build_corpus(posts: int, seed: int = 7, progress: Callable[[int], None] | No
         if progress:
             progress(len(ids))
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild + posts)
-    if connection.vendor == "postgresql":
-        # Ids were given explicitly: move the sequence past them.
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # Ids were given explicitly: move the sequence past them.
             for sql in connection.ops.sequence_reset_sql(no_style(), [Page]):
                 cursor.execute(sql)
+        # What autovacuum does after a bulk load, at once: planner statistics, and on
+        # PostgreSQL the GIN indexes' pending lists merged (until then every search scans
+        # them linearly: 20 ms instead of 0.5 ms for one word at 1,000 posts).
+        if not connection.in_atomic_block:
+            cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
     index.refresh_from_db()
     return {"ids": ids, "index": index, "authors": authors}

@@ -24,11 +24,12 @@ class Completions:
 
 
 def matching_authors(query: str, limit: int = AUTHORS_SHOWN) -> list[Author]:
-    """Published author profiles matching `query` in full text (name, credentials, bio)."""
-    text = search_text(query)
-    if not text:
-        return []
-    return list(Author.objects.filter(live=True).select_related("photo").search(text)[:limit])
+    """Published author profiles matching `query` in full text (name, credentials, bio),
+    ranked like posts (ranked_post_ids takes any indexed model)."""
+    authors = Author.objects.filter(live=True)
+    ids = ranked_post_ids(authors, query, 0, limit).ids
+    by_id = {author.pk: author for author in authors.select_related("photo").filter(pk__in=ids)}
+    return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def matching_tags(posts: QuerySet, query: str, limit: int) -> list[dict]:

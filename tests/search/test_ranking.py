@@ -1,6 +1,8 @@
 """Site search and /api/v1/search: the same visible posts, ranked in the database, paginated,
 in a number of queries that does not grow with the number of matches."""
 
+from unittest import mock, skipUnless
+
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
@@ -113,3 +115,24 @@ class TestOtherBackends(WagtailPageTestCase):
         self.assertEqual(ranked.count, 4)
         rest = ranked_post_ids(posts, "collagen", 3, 3)
         self.assertEqual(set(ranked.ids + rest.ids), {post.pk for post in self.posts})
+
+
+@skipUnless(connection.vendor == "postgresql", "the rank window is PostgreSQL's")
+class TestRankWindow(WagtailPageTestCase):
+    """When more posts match than PostgreSQL ranks, title matches come first."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.posts = make_posts(cls.index, 6, word="peptide")
+        cls.body_only = [
+            make_article(cls.index, f"body-{n}", title=f"Note {n}", summary="About peptide use.")
+            for n in range(4)
+        ]
+
+    def test_window_keeps_title_matches_and_counts_everything(self):
+        posts = live_posts(self.home.get_site())
+        with mock.patch("blog.search.ranking.RANK_WINDOW", 6):
+            ranked = ranked_post_ids(posts, "peptide", 0, 6)
+        self.assertEqual(ranked.count, 10)
+        self.assertEqual(set(ranked.ids), {post.pk for post in self.posts})
