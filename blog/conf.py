@@ -17,6 +17,8 @@ DEFAULTS: dict[str, Any] = {
     # the content generation, so every process sees an invalidation at once.
     "SKINCARE_BLOG_CACHE_ALIAS": "default",
     "SKINCARE_BLOG_CACHE_TIMEOUT": 3600,
+    # Seconds browsers and CDNs may keep a 404 or 410 (0: not at all); other errors never.
+    "SKINCARE_BLOG_NOT_FOUND_MAX_AGE": 30,
     # Image renditions in a post's representation.
     "SKINCARE_BLOG_IMAGE_WIDTHS": [320, 640, 960, 1280],
     "SKINCARE_BLOG_AVATAR_SPECS": ["fill-96x96", "fill-192x192"],

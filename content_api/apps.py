@@ -12,8 +12,9 @@ class ContentApiConfig(AppConfig):
     def ready(self) -> None:
         from corsheaders.signals import check_request_enabled
 
-        from . import signal_handlers
+        from . import frontend_cache, signal_handlers
         from .middleware import cors_origin_allowed
 
         signal_handlers.connect()
+        frontend_cache.connect()
         check_request_enabled.connect(cors_origin_allowed, dispatch_uid="content_api:cors")

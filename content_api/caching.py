@@ -18,6 +18,7 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.http import http_date, parse_etags, parse_http_date_safe
 from django.utils.text import compress_string
 
+from blog.cache_keys import response_keys, set_headers
 from blog.conf import blog_setting
 from blog.representation.generation import (
     GENERATION_KEY,
@@ -57,6 +58,8 @@ class Entry(NamedTuple):
     last_modified_header: str
     # WWW-Authenticate of a 401 (preview tokens); such responses are never stored.
     challenge: str = ""
+    # Surrogate keys (blog.cache_keys) the view recorded, replayed on every hit.
+    keys: tuple[str, ...] = ()
 
     @classmethod
     def from_response(
@@ -167,6 +170,8 @@ def _respond(request: HttpRequest, entry: Entry, shared: bool) -> HttpResponse:
     response["Content-Length"] = str(len(response.content))
     if entry.challenge:
         response["WWW-Authenticate"] = entry.challenge
+    if entry.status == 200:
+        set_headers(response, entry.keys)
     return response
 
 
@@ -239,7 +244,7 @@ def api_endpoint(view: Callable) -> Callable:
             # Compress once for the cache, or now for this client; never for nobody.
             entry = Entry.from_response(
                 response, generation, compress=stored or _accepts_gzip(request)
-            )
+            )._replace(keys=response_keys(request))
             if stored:
                 generation_cache().set(
                     key, entry.stored(), blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT")

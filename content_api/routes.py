@@ -11,6 +11,7 @@ from ninja import Path, Router
 from pydantic import BaseModel
 from wagtail.models import Page
 
+from blog.cache_keys import add_keys, author_key, list_keys, post_keys, site_key
 from blog.models import ArticlePage
 from blog.representation.cards import ApiContext
 from blog.representation.detail import load_post, post_detail
@@ -51,6 +52,7 @@ def context(request: HttpRequest) -> ApiContext:
     scope = site_scope(request)
     if scope is None:
         raise not_found("No site is configured for this host.")
+    add_keys(request, [site_key(scope.site_id)])
     return ApiContext.for_request(request, scope)
 
 
@@ -75,6 +77,7 @@ def _detail(request: HttpRequest, ctx: ApiContext, lookup: dict, reviews_only: b
     page = next(iter(with_detail_data(queryset)[:1]), None)
     if page is None:
         raise not_found()
+    add_keys(request, post_keys(page.pk).response)
     return post_detail(load_post(page, ctx), ctx)
 
 
@@ -85,6 +88,7 @@ def _list_posts(
     request: HttpRequest, query: s.ArticleListQuery | s.ReviewListQuery, kind: str | None
 ):
     """One page of post cards for the list endpoints (kind: None, "article" or "review")."""
+    add_keys(request, list_keys(tags=query.tag, author=query.author))
     return post_list(
         request,
         context(request),
@@ -154,6 +158,7 @@ def get_author(request: HttpRequest, query: Query[s.NoQuery], slug: str = SlugPa
     author = authors_queryset(ctx).filter(slug=slug).first()
     if author is None:
         raise not_found("No published author has this slug.")
+    add_keys(request, [author_key(author.slug)])
     return typed(s.AuthorDetailOut, author_detail(author, ctx))
 
 

@@ -121,6 +121,34 @@ _media_url = os.environ.get("SKINCARE_MEDIA_URL", "").strip()
 if _media_url:
     MEDIA_URL = _media_url.rstrip("/") + "/"
 
+# Front-end cache (CDN) purging on publish, by environment only; none set = no purging.
+# Wagtail's backends: any HTTP cache accepting PURGE (Varnish, nginx), Cloudflare, CloudFront.
+_hostnames = [
+    h.strip() for h in os.environ.get("SKINCARE_CDN_HOSTNAMES", "").split(",") if h.strip()
+]
+_frontend_caches = {}
+if _purge_url := os.environ.get("SKINCARE_CDN_PURGE_URL", "").strip():
+    _frontend_caches["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": _purge_url,
+    }
+if _zone := os.environ.get("SKINCARE_CDN_CLOUDFLARE_ZONE_ID", "").strip():
+    _frontend_caches["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": _zone,
+        "BEARER_TOKEN": _required("SKINCARE_CDN_CLOUDFLARE_TOKEN"),
+    }
+if _distribution := os.environ.get("SKINCARE_CDN_CLOUDFRONT_DISTRIBUTION_ID", "").strip():
+    _frontend_caches["cloudfront"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": _distribution,
+    }
+if _frontend_caches:
+    if _hostnames:
+        for _backend in _frontend_caches.values():
+            _backend["HOSTNAMES"] = _hostnames
+    WAGTAILFRONTENDCACHE = _frontend_caches
+
 # Background tasks are queued in the database (base) for `manage.py db_worker` processes, which
 # must run beside the web server; run `manage.py publish_scheduled` from cron every minute or so
 # for scheduled and expiring content. SKINCARE_TASKS_BACKEND=immediate runs tasks inside the

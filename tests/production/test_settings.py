@@ -34,6 +34,7 @@ print(json.dumps({
                           else default_storage).__name__,
     "url": default_storage.url("images/cream.jpg"),
     "serve_media": settings.SKINCARE_SERVE_MEDIA,
+    "frontend_cache": getattr(settings, "WAGTAILFRONTENDCACHE", None),
 }, default=str))
 """
 
@@ -120,3 +121,31 @@ class TestMediaStorage(SimpleTestCase):
         # Signing is local (no request): the URL carries a signature for the bucket's host.
         self.assertIn("private-media", found["url"])
         self.assertIn("Signature", found["url"])
+
+
+class TestFrontendCache(SimpleTestCase):
+    def test_no_variables_no_purging(self):
+        self.assertIsNone(probe(BASE_ENV)["frontend_cache"])
+
+    def test_each_cdn_is_configured_by_its_variables(self):
+        found = probe(
+            {
+                **BASE_ENV,
+                "SKINCARE_CDN_PURGE_URL": "http://varnish.internal:6081",
+                "SKINCARE_CDN_CLOUDFLARE_ZONE_ID": "zone123",
+                "SKINCARE_CDN_CLOUDFLARE_TOKEN": "cf-token",
+                "SKINCARE_CDN_CLOUDFRONT_DISTRIBUTION_ID": "E2EXAMPLE",
+                "SKINCARE_CDN_HOSTNAMES": "blog.example.com",
+            }
+        )["frontend_cache"]
+        self.assertEqual(found["http"]["LOCATION"], "http://varnish.internal:6081")
+        self.assertTrue(found["http"]["BACKEND"].endswith("HTTPBackend"))
+        self.assertEqual(found["cloudflare"]["ZONEID"], "zone123")
+        self.assertEqual(found["cloudflare"]["BEARER_TOKEN"], "cf-token")
+        self.assertEqual(found["cloudfront"]["DISTRIBUTION_ID"], "E2EXAMPLE")
+        for backend in found.values():
+            self.assertEqual(backend["HOSTNAMES"], ["blog.example.com"])
+
+    def test_a_cloudflare_zone_without_its_token_is_refused(self):
+        with self.assertRaisesRegex(AssertionError, "SKINCARE_CDN_CLOUDFLARE_TOKEN"):
+            probe({**BASE_ENV, "SKINCARE_CDN_CLOUDFLARE_ZONE_ID": "zone123"})
