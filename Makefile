@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo worker serve-prod two-nodes install install-dev migrate test test-postgres test-browser browser lint format check bench serve clean
+.PHONY: demo worker serve-prod two-nodes install install-dev migrate test test-postgres test-browser browser lint format check bench bench-load serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -84,8 +84,14 @@ check: install-dev
 
 bench: install-dev
 	$(PY) -m pip install --quiet -r benchmarks/requirements.txt
-	@for b in benchmarks/bench_*.py; do m=$$(basename $$b .py); echo "== $$m"; $(PY) -m benchmarks.$$m || exit 1; done
+	@for b in benchmarks/bench_*.py; do m=$$(basename $$b .py); [ $$m = bench_load ] && continue; echo "== $$m"; $(PY) -m benchmarks.$$m || exit 1; done
 	@echo "Figures written to benchmarks/RESULTS.md"
+
+# Load test (~6 min): locust against gunicorn on production settings, on loopback. Needs
+# PostgreSQL and Redis (LOAD_DATABASE_URL, LOAD_REDIS_URL; local defaults in the script).
+bench-load: install-dev
+	$(PY) -m pip install --quiet -r benchmarks/requirements.txt
+	$(PY) -m benchmarks.bench_load
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media static_collected .coverage htmlcov
