@@ -2,6 +2,9 @@
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
+from wagtail.images.image_operations import FormatOperation
+from wagtail.images.models import Filter, Picture
+from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from pages import citations
 from pages.content import CitationLinks, citation_links
@@ -60,3 +63,23 @@ def citation_marks(body) -> CitationLinks:
     """Marker ids linking benefits to their references and each reference back (one pass over
     the body's raw JSON; no query)."""
     return citation_links(getattr(body, "raw_data", None) or ())
+
+
+@register.simple_tag
+def fitted_picture(image, specs: str, **attrs):
+    """Wagtail's {% picture %} (specs such as "width-{640,1280} format-{webp,jpeg}") without
+    renditions that come out as wide as another of their format.
+
+    Wagtail never upscales, so an original narrower than the largest size gives several
+    renditions of its own width; their repeated "1200w" candidates make the srcset invalid.
+    """
+    if not image:
+        return ""
+    renditions = get_renditions_or_not_found(image, Filter.expand_spec(specs))
+    kept, seen = {}, set()
+    for spec, rendition in renditions.items():
+        fmt = next((f for f in FormatOperation.supported_formats if f"format-{f}" in spec), "")
+        if (fmt, rendition.width) not in seen:
+            seen.add((fmt, rendition.width))
+            kept[spec] = rendition
+    return Picture(kept, attrs)

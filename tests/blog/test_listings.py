@@ -1,7 +1,9 @@
 """Cards, the blog index's filters and pagination, and its 404s."""
 
+from django.template import Context, Template
 from wagtail.test.utils import WagtailPageTestCase
 
+from blog.models import live_posts
 from blog.models.index import POSTS_PER_PAGE
 from tests.content_api.helpers import make_image, make_review
 from tests.factories import make_article, make_author, make_site
@@ -106,3 +108,37 @@ class TestBlogIndex(WagtailPageTestCase):
                 self.assertEqual(response.status_code, 404)
                 self.assertContains(response, '<header class="site-header">', status_code=404)
                 self.assertContains(response, 'role="search"', status_code=404)
+
+
+class TestCardImages(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        for n, size in enumerate(((1200, 675), (700, 400))):
+            make_article(cls.index, f"p{n}", hero_image=make_image(f"Hero {n}", size=size))
+
+    def render_cards(self) -> str:
+        template = Template(
+            '{% for post in posts %}{% include "includes/post_card.html" %}{% endfor %}'
+        )
+        return template.render(Context({"posts": list(live_posts())}))
+
+    def test_card_renditions_come_with_the_cards(self):
+        self.render_cards()  # makes the renditions
+        posts = list(live_posts())
+        template = Template(
+            '{% for post in posts %}{% include "includes/post_card.html" %}{% endfor %}'
+        )
+        with self.assertNumQueries(0):
+            template.render(Context({"posts": posts}))
+
+    def test_a_small_original_gives_no_repeated_widths(self):
+        html = self.render_cards()
+        srcsets = [part[: part.index('"')] for part in html.split('srcset="')[1:]]
+        self.assertEqual(len(srcsets), 4)  # a <source> and an <img> per card
+        for srcset in srcsets:
+            with self.subTest(srcset=srcset):
+                widths = [candidate.rsplit(" ", 1)[1] for candidate in srcset.split(", ")]
+                self.assertEqual(len(widths), len(set(widths)))
+        # The 700 px original gives a 480 px and a 700 px candidate, not 700 px twice.
+        self.assertIn(" 700w", html)
