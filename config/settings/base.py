@@ -15,8 +15,6 @@ INSTALLED_APPS = [
     "blog",
     "pages",
     "wagtail.contrib.redirects",
-    # Purges CDN copies on publish when WAGTAILFRONTENDCACHE is set (production, by environment).
-    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -51,8 +49,6 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Surrogate keys and short caching of errors, outside both caches so their hits get them.
-    "blog.cache_headers.CacheHeadersMiddleware",
     # Before the cache middleware, so responses it answers (hits, 304s) carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     # Content API cache hits are answered here, before sessions, CSRF and auth.
@@ -175,7 +171,26 @@ if "SKINCARE_LINKCHECK_ALLOWLIST" in os.environ:
         for entry in os.environ["SKINCARE_LINKCHECK_ALLOWLIST"].split(",")
         if entry.strip()
     ]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Search (README, "Search backends by size"): Wagtail's database backend is SQLite FTS5 on
+# SQLite and PostgreSQL full-text search on PostgreSQL, where SEARCH_CONFIG is the text search
+# configuration (stemming; `manage.py update_index` after changing it). SKINCARE_SEARCH_URL
+# moves search to OpenSearch or Elasticsearch (SKINCARE_SEARCH_BACKEND: Wagtail's module name).
+WAGTAILSEARCH_BACKENDS = {
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        "SEARCH_CONFIG": os.environ.get("SKINCARE_SEARCH_CONFIG", "english"),
+    }
+}
+if os.environ.get("SKINCARE_SEARCH_URL"):
+    WAGTAILSEARCH_BACKENDS["default"] = {
+        "BACKEND": "wagtail.search.backends."
+        + os.environ.get("SKINCARE_SEARCH_BACKEND", "opensearch2"),
+        "URLS": [os.environ["SKINCARE_SEARCH_URL"]],
+        "INDEX": os.environ.get("SKINCARE_SEARCH_INDEX", "skincare"),
+        "TIMEOUT": 5,
+        "OPTIONS": {},
+        "INDEX_SETTINGS": {},
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_ENABLE_UPDATE_CHECK = False
