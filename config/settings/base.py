@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "blog",
     "pages",
     "wagtail.contrib.redirects",
+    # Purges CDN copies on publish when WAGTAILFRONTENDCACHE is set (production, by environment).
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -49,6 +51,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Surrogate keys and short caching of errors, outside both caches so their hits get them.
+    "blog.cache_headers.CacheHeadersMiddleware",
     # Before the cache middleware, so responses it answers (hits, 304s) carry CORS headers too.
     "corsheaders.middleware.CorsMiddleware",
     # Content API cache hits are answered here, before sessions, CSRF and auth.
