@@ -17,6 +17,10 @@ DEFAULTS: dict[str, Any] = {
     # the content generation, so every process sees an invalidation at once.
     "SKINCARE_BLOG_CACHE_ALIAS": "default",
     "SKINCARE_BLOG_CACHE_TIMEOUT": 3600,
+    # Whole pages for anonymous readers (blog.pagecache), in the same cache and generation.
+    "SKINCARE_BLOG_PAGE_CACHE": True,
+    # URLs per sitemap page (the sitemap index lists the pages; search engines accept 50,000).
+    "SKINCARE_BLOG_SITEMAP_LIMIT": 1000,
     # Seconds browsers and CDNs may keep a 404 or 410 (0: not at all); other errors never.
     "SKINCARE_BLOG_NOT_FOUND_MAX_AGE": 30,
     # Image renditions in a post's representation.

@@ -2,20 +2,24 @@
 
 The one rule behind every public surface: the HTML site (home, index, tag and author
 filters, related posts, feeds, sitemap, site search), Wagtail's API v2 and `/api/v1/`
-(`blog.representation.queries.public_pages`, which applies `live_pages` and takes the site and
-its view restrictions from the per-generation SiteScope instead of `in_site()` and `public()`).
+(`blog.representation.queries.public_pages`, the same rule with the site's root and
+restricted paths taken from the per-generation SiteScope). View restrictions are the
+generation's restricted paths (`privacy()`), excluded by path prefix.
 `blog.models.live_posts(site)` is the queryset of posts built on it.
 """
 
 from __future__ import annotations
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, IntegerField, Model, OuterRef, Q, QuerySet
-from django.db.models.functions import Cast, Length, Now, Substr
+from django.db.models import CharField, IntegerField, Model, Q, QuerySet
+from django.db.models.functions import Cast, Now
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.query import PageQuerySet
+
+from .representation.generation import Generation, current_generation
+from .routing import cached_site
 
 
 def not_expired() -> Q:
@@ -37,34 +41,66 @@ def live_pages(pages: QuerySet) -> QuerySet:
     return pages.filter(not_expired(), live=True)
 
 
-def under_restriction() -> Exists:
-    """True for a page at or below a page with a view restriction (password, login, groups).
+def privacy() -> Generation:
+    """Where view restrictions apply (`restricted` and `aliases` paths), as recorded by the
+    current content generation: saving or deleting a restriction starts a new one."""
+    return current_generation()
 
-    Wagtail's PageQuerySet.public() spends a query listing every restriction first; as a
-    correlated NOT EXISTS the check rides along in the page query itself.
-    """
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
+
+def restricted_paths() -> tuple[str, ...]:
+    """Paths of the restricted pages, outermost only: a page is private when its path starts
+    with one. Listings exclude them with plain LIKEs, or no clause at all when there are none:
+    cheaper than Wagtail's PageQuerySet.public(), which lists the restrictions on every call,
+    or a correlated EXISTS per row."""
+    return privacy().restricted
+
+
+def is_restricted(path: str, paths: tuple[str, ...]) -> bool:
+    """Whether the page at `path` is at or below one of the restricted `paths`."""
+    return any(path.startswith(prefix) for prefix in paths)
+
+
+def exclude_restricted(pages: QuerySet, paths: tuple[str, ...]) -> QuerySet:
+    """`pages` without those at or below a restricted path (treebeard paths are [0-9A-Z]: no
+    LIKE wildcards inside)."""
+    for path in paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 def published_pages(pages: PageQuerySet) -> PageQuerySet:
     """Live, public, unexpired pages of any site (site-independent work: commands, tests)."""
-    return live_pages(pages).exclude(under_restriction())
+    return exclude_restricted(live_pages(pages), restricted_paths())
 
 
 def visible_pages(pages: PageQuerySet, site: Site | None) -> PageQuerySet:
     """`pages` narrowed to what a reader of `site` may see (nothing without a site)."""
     if site is None:
         return pages.none()
-    return published_pages(pages).in_site(site)
+    return published_pages(pages).filter(path__startswith=site.root_page.path)
+
+
+class ViewRestrictionsMixin:
+    """Page.get_view_restrictions() without queries for a page no restriction covers.
+
+    Wagtail's serving hook asks every served page for its restrictions: two queries (the
+    ancestors, then their restrictions). Restrictions apply by path, except through aliases,
+    which take their source's: a page that is or sits under an alias, or under a restricted
+    path, is left to Wagtail.
+    """
+
+    def get_view_restrictions(self):
+        known = privacy()
+        if self.alias_of_id is None and not is_restricted(
+            self.path, (*known.restricted, *known.aliases)
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
 
 def request_site(request: HttpRequest | None) -> Site | None:
-    """The Wagtail Site a request is for (Wagtail caches it on the request)."""
-    return Site.find_for_request(request) if request is not None else None
+    """The Wagtail Site a request is for (Site.find_for_request, cached per generation)."""
+    return cached_site(request) if request is not None else None
 
 
 def media_used_on(model: type[Model], pages: PageQuerySet) -> QuerySet:

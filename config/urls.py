@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.contrib.sitemaps import views as sitemaps_views
 from wagtail.documents import urls as wagtaildocs_urls
 
 from blog.feeds import LatestPostsAtomFeed, LatestPostsFeed
@@ -13,12 +13,20 @@ from blog.sitemaps import VisibleSitemap
 from content_api.v2 import api_router
 from pages.views import favicon, robots_txt
 
+SITEMAPS = {"pages": VisibleSitemap}
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": VisibleSitemap}}),
+    path(
+        "sitemap.xml",
+        sitemaps_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap"},
+        name="sitemap_index",
+    ),
+    path("sitemap-<section>.xml", sitemaps_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("api/v1/", include("content_api.urls", namespace="content_api")),
     path("api/v2/", api_router.urls),
     path("feeds/rss/", LatestPostsFeed(), name="blog_feed_rss"),

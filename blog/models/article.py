@@ -22,7 +22,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
-from blog.visibility import request_site, visible_pages
+from blog.visibility import ViewRestrictionsMixin, request_site, visible_pages
 from pages.blocks import BodyStreamBlock, missing_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
 from pages.models import SeoPage
@@ -34,7 +34,7 @@ from .panels import ReviewerPanel
 from .tags import ArticlePageTag
 
 
-class ArticlePage(AutoRevisionMixin, SeoPage):
+class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
     """A blog post: typed blocks for benefits, phases and citations, with a medical review."""
 
     dek = models.CharField(

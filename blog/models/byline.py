@@ -11,11 +11,13 @@ from wagtail.models import Orderable
 
 # The renditions includes/post_card.html shows ({% picture %} with these specs); fetched with
 # the cards instead of once per card.
+# Spelled as Wagtail's {% picture %} expands "format-{webp,jpeg} fill-{480x270,960x540}":
+# segments in the tag's order, or the prefetch finds nothing and each card queries again.
 CARD_IMAGES = (
-    "fill-480x270|format-webp",
-    "fill-960x540|format-webp",
-    "fill-480x270|format-jpeg",
-    "fill-960x540|format-jpeg",
+    "format-webp|fill-480x270",
+    "format-webp|fill-960x540",
+    "format-jpeg|fill-480x270",
+    "format-jpeg|fill-960x540",
 )
 
 

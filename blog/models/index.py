@@ -14,7 +14,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Site
 from wagtail.search import index
 
-from blog.visibility import published_pages, request_site, visible_pages
+from blog.visibility import ViewRestrictionsMixin, published_pages, request_site, visible_pages
 from pages.models import SeoPage
 
 from .article import ArticlePage
@@ -44,7 +44,7 @@ def live_posts(site: Site | None = None):
     )
 
 
-class BlogIndexPage(RoutablePageMixin, SeoPage):
+class BlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, SeoPage):
     """Lists posts; /authors/<slug>/ below it is each author's public profile."""
 
     intro = models.TextField(blank=True)

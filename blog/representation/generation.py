@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.dispatch import receiver
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from ..conf import blog_setting
 
@@ -31,11 +31,18 @@ GENERATION_KEY = "skincare-api:generation"
 class Generation(NamedTuple):
     """The cache generation: a token, when content last changed (for Last-Modified), and
     until when it holds: the next expiry of a live page, which changes content without any
-    event (Wagtail clears `live` only when publish_scheduled runs)."""
+    event (Wagtail clears `live` only when publish_scheduled runs).
+
+    It also carries where view restrictions apply (blog.visibility.privacy), as outermost
+    page paths: read once by whoever starts the generation (usually the process that
+    published), so readers never spend a query on them.
+    """
 
     token: str
     changed_at: int
     valid_until: float | None = None
+    restricted: tuple[str, ...] = ()  # pages with a view restriction (password, login, groups)
+    aliases: tuple[str, ...] = ()  # alias pages, which take their source page's restrictions
 
 
 _local = threading.local()
@@ -65,14 +72,32 @@ def _next_expiry() -> float | None:
     return soonest.timestamp() if soonest else None
 
 
+def covering_paths(paths) -> tuple[str, ...]:
+    """Page paths without those inside another one of them (a subtree's root covers it)."""
+    kept: list[str] = []
+    for path in sorted(set(paths)):
+        if not any(path.startswith(prefix) for prefix in kept):
+            kept.append(path)
+    return tuple(kept)
+
+
 def _new_generation() -> Generation:
-    return Generation(uuid.uuid4().hex, int(time.time()), _next_expiry())
+    restricted = PageViewRestriction.objects.values_list("page__path", flat=True)
+    aliases = Page.objects.filter(alias_of__isnull=False).values_list("path", flat=True)
+    return Generation(
+        uuid.uuid4().hex,
+        int(time.time()),
+        _next_expiry(),
+        covering_paths(restricted),
+        covering_paths(aliases),
+    )
 
 
 def ensure_generation(value: tuple | None) -> Generation:
     """The generation from a cached value (None when missing), renewed if it has ended."""
-    if value is None:
-        # A missing or evicted generation starts a new one, so nothing stale is ever reused.
+    if value is None or len(value) != len(Generation._fields):
+        # A missing or evicted generation starts a new one, so nothing stale is ever reused
+        # (nor one stored by an older release, which lacks fields).
         value = _new_generation()
         if not generation_cache().add(GENERATION_KEY, value, timeout=None):
             value = generation_cache().get(GENERATION_KEY) or value

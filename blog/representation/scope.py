@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.core.cache import caches
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, When
-from django.db.models.functions import Length, Substr
+from django.db.models import Case, IntegerField, OuterRef, Q, QuerySet, Subquery, When
 from django.http import HttpRequest
 from django.http.request import split_domain_port
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Site
 from wagtail.models.sites import (
     MATCH_DEFAULT,
     MATCH_HOSTNAME,
@@ -19,24 +18,13 @@ from wagtail.models.sites import (
 
 from blog.api_fields import absolute_url
 from blog.models import BlogIndexPage
+from blog.visibility import exclude_restricted, is_restricted, restricted_paths
 from pages.models import SiteSettings
 
 from ..conf import blog_setting
 from .generation import current_generation
 
 DEFAULT_DISCLOSURE = SiteSettings._meta.get_field("default_affiliate_disclosure").default
-
-
-def restricted() -> Exists:
-    """True for a page at or below a page with a view restriction (password, login, groups).
-
-    An EXISTS subquery: PageQuerySet.public() would spend a query listing the restrictions.
-    """
-    return Exists(
-        PageViewRestriction.objects.filter(
-            page__path=Substr(OuterRef("path"), 1, Length("page__path"))
-        )
-    )
 
 
 @dataclass(frozen=True)
@@ -52,9 +40,8 @@ class SiteScope:
     blog_index_url_path: str | None
     tagline: str
     default_disclosure: str
-    # Paths of view-restricted pages that cover part of the site (usually none): a page is
-    # private when its path starts with one. Checked in Python or as plain LIKEs, which is
-    # much cheaper per query than an EXISTS subquery.
+    # blog.visibility.restricted_paths() that cover part of the site (usually none): a page is
+    # private when its path starts with one.
     restricted_paths: tuple[str, ...] = ()
 
     @classmethod
@@ -67,13 +54,6 @@ class SiteScope:
     def from_annotated(cls, site: Site) -> SiteScope:
         root = site.root_page
         disclosure = getattr(site, "disclosure", None)
-        restricted_paths: tuple[str, ...] = ()
-        if getattr(site, "has_restrictions", True):
-            restricted_paths = covering_paths(
-                PageViewRestriction.objects.filter(restriction_covers(root.path)).values_list(
-                    "page__path", flat=True
-                )
-            )
         return cls(
             site_id=site.pk,
             root_path=root.path,
@@ -85,11 +65,11 @@ class SiteScope:
             tagline=getattr(site, "tagline", None) or "",
             # Without a settings row the site shows the field's default, so the API does too.
             default_disclosure=disclosure if disclosure is not None else DEFAULT_DISCLOSURE,
-            restricted_paths=restricted_paths,
+            restricted_paths=site_restrictions(root.path),
         )
 
     def is_public(self, path: str) -> bool:
-        return not any(path.startswith(prefix) for prefix in self.restricted_paths)
+        return not is_restricted(path, self.restricted_paths)
 
     def page_url(self, url_path: str) -> str:
         """Absolute URL of a page of this site, as Page.get_full_url() builds it."""
@@ -109,38 +89,25 @@ class SiteScope:
         return f"{blog_url}authors/{slug}/" if blog_url else None
 
 
-def restriction_covers(root_path: str) -> Q:
-    """Restrictions on a page inside the site, or on an ancestor of its root (covers it all)."""
-    ancestors = [root_path[:end] for end in range(Page.steplen, len(root_path), Page.steplen)]
-    return Q(page__path__startswith=root_path) | Q(page__path__in=ancestors)
-
-
-def covering_paths(paths) -> tuple[str, ...]:
-    """Restricted paths, without those inside another restricted path."""
-    kept: list[str] = []
-    for path in sorted(set(paths)):
-        if not any(path.startswith(prefix) for prefix in kept):
-            kept.append(path)
-    return tuple(kept)
+def site_restrictions(root_path: str) -> tuple[str, ...]:
+    """The restricted paths that matter to a site: inside it, or an ancestor of its root
+    (which covers all of it)."""
+    return tuple(
+        path
+        for path in restricted_paths()
+        if path.startswith(root_path) or root_path.startswith(path)
+    )
 
 
 def with_facts(sites: QuerySet) -> QuerySet:
     """Annotate sites with their blog index URL path and site settings (no extra queries)."""
-    index = (
-        BlogIndexPage.objects.filter(live=True, path__startswith=OuterRef("root_page__path"))
-        .exclude(restricted())
-        .order_by("path")
-        .values("url_path")[:1]
-    )
+    index = exclude_restricted(
+        BlogIndexPage.objects.filter(live=True, path__startswith=OuterRef("root_page__path")),
+        restricted_paths(),
+    ).order_by("path")
     site_settings = SiteSettings.objects.filter(site_id=OuterRef("pk"))
-    root_path = OuterRef("root_page__path")
-    restrictions = PageViewRestriction.objects.filter(
-        Q(page__path__startswith=root_path)
-        | Q(page__path=Substr(root_path, 1, Length("page__path")))
-    )
     return sites.annotate(
-        has_restrictions=Exists(restrictions),
-        blog_index_url_path=Subquery(index),
+        blog_index_url_path=Subquery(index.values("url_path")[:1]),
         tagline=Subquery(site_settings.values("tagline")[:1]),
         disclosure=Subquery(site_settings.values("default_affiliate_disclosure")[:1]),
     )

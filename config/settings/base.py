@@ -57,6 +57,8 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     # Content API cache hits are answered here, before sessions, CSRF and auth.
     "content_api.middleware.CachedApiMiddleware",
+    # Anonymous readers' pages from the full-page cache, also before sessions, CSRF and auth.
+    "blog.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -64,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Wagtail's Site and page routing for its serving view, cached per content generation.
+    "blog.middleware.RouteCacheMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

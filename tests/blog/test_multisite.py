@@ -52,7 +52,7 @@ class TestEachSiteShowsItsOwnPosts(WagtailPageTestCase):
             "search": "/search/?q=serum",
             "RSS": "/feeds/rss/",
             "Atom": "/feeds/atom/",
-            "sitemap": "/sitemap.xml",
+            "sitemap": "/sitemap-pages.xml",
         }
 
     def test_every_surface_shows_only_the_requested_sites_posts(self):

@@ -334,7 +334,7 @@ class TestExpiredPages(WagtailPageTestCase):
     def test_past_expiry_is_404_and_unlisted(self):
         self.expire(-timedelta(minutes=1))
         self.assertEqual(self.client.get(self.page.url).status_code, 404)
-        for url in ("/", self.index.url, "/feeds/rss/", "/sitemap.xml", "/search/?q=fading"):
+        for url in ("/", self.index.url, "/feeds/rss/", "/sitemap-pages.xml", "/search/?q=fading"):
             with self.subTest(url=url):
                 self.assertNotContains(self.client.get(url), "/blog/fading/")
 

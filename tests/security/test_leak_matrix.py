@@ -158,7 +158,7 @@ class TestLeakMatrix(ApiTestCase):
             "site search": [f"/search/?q={secret}"],
             "RSS": ["/feeds/rss/"],
             "Atom": ["/feeds/atom/"],
-            "sitemap": ["/sitemap.xml"],
+            "sitemap": ["/sitemap.xml", "/sitemap-pages.xml"],
             "API v1 list": ["/api/v1/articles?limit=100", "/api/v1/reviews?limit=100"],
             "API v1 detail": [
                 f"/api/v1/articles/{page.pk}",
