@@ -4,6 +4,7 @@ from django.http import Http404
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
+from .links import CachedPageLinkHandler
 from .views import AuthorViewSet
 from .visibility import is_expired
 
@@ -15,3 +16,9 @@ def register_expired_page_404(page, request, serve_args, serve_kwargs):
     # Wagtail still serves a page past its expiry time until publish_scheduled unpublishes it.
     if is_expired(page):
         raise Http404
+
+
+# After Wagtail's own registration (order 0), which this replaces for the "page" link type.
+@hooks.register("register_rich_text_features", order=100)
+def register_cached_page_links(features):
+    features.register_link_type(CachedPageLinkHandler)
