@@ -26,16 +26,17 @@ import time
 import urllib.request
 from pathlib import Path
 
+from benchmarks.procstat import tree_cpu
 from scripts.prodstack import ROOT, Stack, prepare, production_env
 
 COMMAND = "make bench-load (python -m benchmarks.bench_load)"
 ENDPOINTS = {
     "api_list": "API list, `/api/v1/articles?limit=20` (server cache)",
     "api_detail": "API detail, `/api/v1/articles/{id}` over 50 posts (server cache)",
-    "article": "article page, 50 posts (rendered per request)",
+    "article": "article page, 50 posts (full-page cache, blog.pagecache)",
     "search": "search page, `/search/?q=` over 12 queries (no cache)",
 }
-CACHED = ("api_list", "api_detail")
+CACHED = ("api_list", "api_detail", "article")
 GOAL_P99_MS = 250
 GOAL_USERS = 50
 QUERIES = [
@@ -96,7 +97,9 @@ def warm(port: int, paths: dict[str, list[str]]) -> None:
                     raise RuntimeError(f"{target} {path} answered {response.status}")
 
 
-def run_locust(port: int, target: str, users: int, seconds: int, paths_file: str, tmp: str):
+def run_locust(
+    port: int, target: str, users: int, seconds: int, paths_file: str, tmp: str, server: int
+):
     prefix = os.path.join(tmp, f"{target}-{users}")
     env = {**os.environ, "LOAD_TARGET": target, "LOAD_URLS": paths_file}
     command = [
@@ -106,9 +109,11 @@ def run_locust(port: int, target: str, users: int, seconds: int, paths_file: str
         "--stop-timeout", "5", "--loglevel", "WARNING",
     ]  # fmt: skip
     # locust exits 1 when any request failed; the failures are read from its CSV.
+    cpu_before = tree_cpu(server)
     subprocess.run(
         command, cwd=ROOT, env=env, capture_output=True, timeout=seconds + 60, check=False
     )
+    cpu_after = tree_cpu(server)
     with open(f"{prefix}_stats.csv", encoding="utf-8") as handle:
         row = next(r for r in csv.DictReader(handle) if r["Name"] == "Aggregated")
     count = int(row["Request Count"])
@@ -120,6 +125,11 @@ def run_locust(port: int, target: str, users: int, seconds: int, paths_file: str
         "rps": float(row["Requests/s"]),
         "p50": float(row["50%"] or 0),
         "p99": float(row["99%"] or 0),
+        # gunicorn's own CPU (master and workers) per request: what a request costs the
+        # server, which the shared machine's load changes far less than latency.
+        "cpu_ms": (cpu_after - cpu_before) * 1000 / count
+        if cpu_before is not None and cpu_after is not None and count
+        else None,
     }
 
 
@@ -167,11 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     port = free_port()
     results = []
     try:
-        stack.start_node("web", port)
+        node = stack.start_node("web", port)
         warm(port, paths)
         for target in ENDPOINTS:
             for count in users:
-                result = run_locust(port, target, count, seconds, paths_file, tmp)
+                result = run_locust(port, target, count, seconds, paths_file, tmp, node.pid)
                 print(f"  {target} {count} users: {result}", flush=True)
                 results.append(result)
     finally:

@@ -59,15 +59,26 @@ def render(results: list[dict], args, elapsed: float, *, quick: bool) -> tuple[s
         f"{load[2]:.1f} at the end). Figures are what this box gave, not a capacity "
         "statement; more workers only help with more cores.",
         "",
-        "| endpoint | users | requests | failures | req/s | p50 ms | p99 ms |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| endpoint | users | requests | failures | req/s | p50 ms | p99 ms "
+        "| server CPU ms / request |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:
+        cpu = f"{r['cpu_ms']:.1f}" if r.get("cpu_ms") is not None else "n/a"
         lines.append(
             f"| {r['target']} | {r['users']} | {r['requests']:,} | {r['failures']} | "
-            f"{r['rps']:,.0f} | {r['p50']:.0f} | {r['p99']:.0f} |"
+            f"{r['rps']:,.0f} | {r['p50']:.0f} | {r['p99']:.0f} | {cpu} |"
         )
-    lines += ["", "Endpoints: " + "; ".join(f"{k}: {v}" for k, v in ENDPOINTS.items()) + "."]
+    lines += [
+        "",
+        "Endpoints: " + "; ".join(f"{k}: {v}" for k, v in ENDPOINTS.items()) + ".",
+        "",
+        "Server CPU per request is gunicorn's own (master and workers, from /proc) over each "
+        "run divided by its requests: the figure the machine's load moves least. With N "
+        "cores to itself, a node could serve about N x 1000 / (that figure) requests/s, and "
+        "latency at a given number of users follows from there; on this shared box the "
+        "throughput above is what was left for it.",
+    ]
     failures = sum(r["failures"] for r in results)
     at_goal = [r for r in results if r["target"] in CACHED and r["users"] == GOAL_USERS]
     p99_ok = bool(at_goal) and all(r["p99"] < GOAL_P99_MS for r in at_goal)
