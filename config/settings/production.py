@@ -121,6 +121,12 @@ _media_url = os.environ.get("SKINCARE_MEDIA_URL", "").strip()
 if _media_url:
     MEDIA_URL = _media_url.rstrip("/") + "/"
 
+# Connections are per thread: with gthread workers a persistent SQLite connection stays open
+# in every thread (its page cache and WAL snapshot with it) for as long as the process lives.
+# SQLite connections are cheap to open, so they are closed after each request.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+
 # Front-end cache (CDN) purging on publish, by environment only; none set = no purging.
 # Wagtail's backends: any HTTP cache accepting PURGE (Varnish, nginx), Cloudflare, CloudFront.
 _hostnames = [
