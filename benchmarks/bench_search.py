@@ -212,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--backends", default="sqlite,postgresql", help="sqlite, postgresql.")
     parser.add_argument("--rounds", type=int, default=5, help="Rounds over the queries.")
     parser.add_argument("--quick", action="store_true", help="Smoke run: 200 posts, SQLite.")
+    parser.add_argument("--note", default="", help="A sentence appended to the section.")
+    parser.add_argument("--report-only", action="store_true", help="Rewrite from search.json.")
     parser.add_argument("--worker", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.worker:
@@ -232,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
         # Earlier runs of other backends or sizes stay in the table until rerun.
         with open(store) as stored:
             kept = {(r["backend"], r["size"]): r for r in json.load(stored)}
-    for backend in args.backends.split(","):
+    for backend in [] if args.report_only else args.backends.split(","):
         if backend == "postgresql" and not postgres_reachable():
             print("== postgresql: no server reachable, skipped (earlier figures kept)")
             continue
@@ -251,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
     from benchmarks.search_report import plot, report
 
     plot(results, os.path.join(here, "plots", "search_p95.png"))
-    write_section("search", report(results, args.rounds), COMMAND)
+    write_section("search", f"{report(results, args.rounds)}\n\n{args.note}".strip(), COMMAND)
     return 0
 
 
