@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from pages.models import HomePage, StandardPage
+from pages.pictures import picture_specs
 
 from . import demo_content as content
 from .demo_content import images
@@ -167,6 +168,9 @@ def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: 
         ]
     page.tags.set(data["tags"])
     page.save_revision().publish()
+    # Made now rather than on the first visit, which would otherwise wait seconds for them.
+    pictures = ("hero", "card", "product") if product else ("hero", "card")
+    page.hero_image.get_renditions(*(spec for name in pictures for spec in picture_specs(name)))
 
 
 @transaction.atomic

@@ -3,11 +3,12 @@
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.image_operations import FormatOperation
-from wagtail.images.models import Filter, Picture
+from wagtail.images.models import Picture
 from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from pages import citations
 from pages.content import CitationLinks, citation_links
+from pages.pictures import picture_specs
 from pages.richtext import safe_url as _safe_url
 from pages.richtext import sanitise_html
 from pages.timeframes import span_label, timeframe_from
@@ -67,15 +68,16 @@ def citation_marks(body) -> CitationLinks:
 
 @register.simple_tag
 def fitted_picture(image, specs: str, **attrs):
-    """Wagtail's {% picture %} (specs such as "width-{640,1280} format-{webp,jpeg}") without
-    renditions that come out as wide as another of their format.
+    """Wagtail's {% picture %} for a named picture of pages.pictures ("hero", "card") or specs
+    such as "width-{640,1280} format-{webp,jpeg}", without renditions that come out as wide as
+    another of their format.
 
     Wagtail never upscales, so an original narrower than the largest size gives several
     renditions of its own width; their repeated "1200w" candidates make the srcset invalid.
     """
     if not image:
         return ""
-    renditions = get_renditions_or_not_found(image, Filter.expand_spec(specs))
+    renditions = get_renditions_or_not_found(image, picture_specs(specs))
     kept, seen = {}, set()
     for spec, rendition in renditions.items():
         fmt = next((f for f in FormatOperation.supported_formats if f"format-{f}" in spec), "")

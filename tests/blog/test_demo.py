@@ -7,6 +7,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, Author, ProductReviewPage
+from pages.pictures import picture_specs
 
 
 def run_command() -> str:
@@ -63,6 +64,13 @@ class TestLoadDemo(WagtailPageTestCase):
                 digests.add(hashlib.sha256(handle.read()).hexdigest())
         self.assertEqual(len(digests), len(pictures))
         self.assertGreaterEqual(min(p.hero_image.width for p in posts), 1920)
+
+    def test_pictures_are_made_before_the_first_visit(self):
+        wanted = set(picture_specs("hero")) | set(picture_specs("card"))
+        for post in ArticlePage.objects.select_related("hero_image"):
+            with self.subTest(post=post.slug):
+                made = set(post.hero_image.renditions.values_list("filter_spec", flat=True))
+                self.assertLessEqual(wanted, made)
 
     def test_lists_and_filters_have_something_to_show(self):
         tags = Counter(tag.slug for page in ArticlePage.objects.live() for tag in page.tags.all())
