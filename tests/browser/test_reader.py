@@ -34,7 +34,7 @@ class TestReaderJourney(BrowserTestCase):
 
     def test_search_from_the_header(self):
         self.visit("/")
-        self.page.get_by_label("Search").first.fill("remodelling")
+        self.page.get_by_label("Search", exact=True).first.fill("remodelling")
         self.page.get_by_role("button", name="Search").first.click()
         self.assertIn("/search/?q=remodelling", self.page.url)
         self.assertTrue(
