@@ -56,7 +56,7 @@ class CachedPageMiddleware:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=1000, help="Posts (default 1000).")
-    parser.add_argument("--requests", type=int, default=100, help="Requests per round.")
+    parser.add_argument("--requests", type=int, default=60, help="Requests per round.")
     parser.add_argument("--rounds", type=int, default=5, help="Interleaved rounds.")
     parser.add_argument(
         "--quick", action="store_true", help="Smoke run: 120 posts, 20 requests, 3 rounds."
@@ -96,6 +96,8 @@ def run(args: argparse.Namespace) -> int:
     n, rounds = args.requests, args.rounds
     print(f"built in {build_seconds:.0f} s; timing ...", flush=True)
 
+    # A server error stops the run with its traceback instead of a bare status.
+    override_settings(DEBUG_PROPAGATE_EXCEPTIONS=True).enable()
     uncached = override_settings(SKINCARE_BLOG_PAGE_CACHE=False, SKINCARE_API_CACHE_ENABLED=False)
     with uncached:
         for url in [*pages, *details, "/", "/blog/", "/blog/authors/author-1/"]:

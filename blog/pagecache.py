@@ -58,13 +58,17 @@ def request_key(request: HttpRequest) -> str | None:
     """The cache key of an anonymous page request, or None when it must not use the cache."""
     if request.method not in ("GET", "HEAD") or not blog_setting("SKINCARE_BLOG_PAGE_CACHE"):
         return None
-    cookies = request.COOKIES
-    if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
-        return None
-    query = request.GET
-    if any(name not in CACHED_PARAMETERS or len(values) != 1 for name, values in query.lists()):
-        return None
-    normal_query = "&".join(f"{name}={query[name]}" for name in sorted(query))
+    # Cookies and the query string are parsed only when present: most hits have neither.
+    if "HTTP_COOKIE" in request.META:
+        cookies = request.COOKIES
+        if settings.SESSION_COOKIE_NAME in cookies or MESSAGES_COOKIE in cookies:
+            return None
+    normal_query = ""
+    if request.META.get("QUERY_STRING"):
+        query = request.GET
+        if any(name not in CACHED_PARAMETERS or len(values) != 1 for name, values in query.lists()):
+            return None
+        normal_query = "&".join(f"{name}={query[name]}" for name in sorted(query))
     raw = f"{request.scheme}|{request.get_host()}|{request.path}|{normal_query}"
     return "skincare-site:page:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
