@@ -89,7 +89,9 @@ class TestFeedEntries(TestCase):
         self.assertRegex(
             content, r'<img src="http://localhost/media/images/hero[^"]*" alt="Calm skin"'
         )
-        self.assertRegex(content, r'<img [^>]*src="http://localhost/media/images/inline-figure[^"]*"')
+        self.assertRegex(
+            content, r'<img [^>]*src="http://localhost/media/images/inline-figure[^"]*"'
+        )
         self.assertNotRegex(content, r'(src|href)="/')
 
     def test_atom_content_is_the_same_html(self):
