@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -44,6 +45,7 @@ PATHS = (
 @dataclass(frozen=True)
 class Reading:
     backend: str
+    arenas: str
     requests: int
     threads: int
     rss_warm_mb: float
@@ -86,6 +88,18 @@ def postgres_backends(database_url: str) -> int:
         ).fetchone()[0]
 
 
+def idle_connections(count, polls: int = 40) -> int:
+    """Connections still held once the last responses have closed (bounded polls): a SQLite
+    file stays open until the closed connection's last cursor is garbage collected."""
+    found = count()
+    for _ in range(polls):
+        if found == 0:
+            break
+        time.sleep(0.25)
+        found = count()
+    return found
+
+
 def post_paths(port: int) -> list[str]:
     import json
 
@@ -124,7 +138,7 @@ def hammer(port: int, paths: list[str], total: int, threads: int) -> int:
     return errors[0]
 
 
-def measure(backend: str, *, requests: int, threads: int, port: int) -> Reading:
+def measure(backend: str, *, requests: int, threads: int, port: int, arenas: str) -> Reading:
     tmp = Path(tempfile.mkdtemp(prefix="skincare-memory-"))
     overrides = {"SKINCARE_STATIC_COMPRESS": "0", "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"}
     if backend == "sqlite":
@@ -141,6 +155,10 @@ def measure(backend: str, *, requests: int, threads: int, port: int) -> Reading:
             "REDIS_URL": os.environ.get("SKINCARE_MEMORY_REDIS_URL", "redis://127.0.0.1:6379/11"),
         }
     env = production_env(overrides)
+    if arenas == "glibc":
+        env.pop("MALLOC_ARENA_MAX", None)  # glibc's default: up to 8 arenas per core
+    else:
+        env["MALLOC_ARENA_MAX"] = arenas
     stack = Stack(env, workers=1, threads=threads, log_dir=tmp)
     try:
         prepare(env)
@@ -154,12 +172,14 @@ def measure(backend: str, *, requests: int, threads: int, port: int) -> Reading:
         warm = rss_mb(pid)
         errors += hammer(port, paths, requests, threads)
         after = rss_mb(pid)
-        idle = (
-            sqlite_files_open(pid, database)
-            if backend == "sqlite"
-            else postgres_backends(env["DATABASE_URL"])
+        idle = idle_connections(
+            lambda: (
+                sqlite_files_open(pid, database)
+                if backend == "sqlite"
+                else postgres_backends(env["DATABASE_URL"])
+            )
         )
-        return Reading(backend, requests, threads, warm, after, idle, errors)
+        return Reading(backend, arenas, requests, threads, warm, after, idle, errors)
     finally:
         stack.stop_all()
         if backend != "sqlite":
@@ -169,13 +189,13 @@ def measure(backend: str, *, requests: int, threads: int, port: int) -> Reading:
 
 def table(readings: list[Reading]) -> str:
     lines = [
-        "| database | requests | threads | RSS warm (MB) | RSS after (MB) | growth | "
-        "DB connections held when idle | errors |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| database | MALLOC_ARENA_MAX | requests | threads | RSS warm (MB) | RSS after (MB) | "
+        "growth | DB connections held when idle | errors |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for r in readings:
         lines.append(
-            f"| {r.backend} | {r.requests} | {r.threads} | {r.rss_warm_mb:.0f} | "
+            f"| {r.backend} | {r.arenas} | {r.requests} | {r.threads} | {r.rss_warm_mb:.0f} | "
             f"{r.rss_after_mb:.0f} | {r.rss_after_mb - r.rss_warm_mb:+.0f} | "
             f"{r.connections_idle} | {r.errors} |"
         )
@@ -188,20 +208,35 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--backend", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument(
+        "--arenas",
+        nargs="+",
+        default=["2"],
+        help="MALLOC_ARENA_MAX values to compare; 'glibc' leaves glibc's default",
+    )
     parser.add_argument("--write-results", action="store_true")
     options = parser.parse_args(argv)
     backends = ["sqlite", "postgres"] if options.backend == "both" else [options.backend]
     readings = [
-        measure(b, requests=options.requests, threads=options.threads, port=options.port)
+        measure(b, requests=options.requests, threads=options.threads, port=options.port, arenas=a)
         for b in backends
+        for a in options.arenas
     ]
     print(table(readings))
     if options.write_results:
         from benchmarks.report import write_section
 
+        notes = (
+            "One gunicorn worker process (gthread) serving the demo content on "
+            "config.settings.production; RSS is its VmRSS after a warm-up (every URL once, "
+            "then three rounds from every thread) and after the requests, sent by as many "
+            "client threads as server threads over pages, feeds, search and API URLs. "
+            "Connections are those the worker still holds once idle. The machine is shared "
+            "with other helpers' test and benchmark runs, which changes timings, not RSS."
+        )
         write_section(
             "production",
-            table(readings),
+            table(readings) + "\n\n" + notes,
             "python -m scripts.memory_check " + " ".join(argv or sys.argv[1:]),
         )
     return 0 if not any(r.errors for r in readings) else 1

@@ -36,9 +36,9 @@ LOCAL_DEFAULTS = {
     "DJANGO_SECURE_HSTS_SECONDS": "0",
     # No proxy in front: the app serves its own media (static files are WhiteNoise's).
     "SKINCARE_SERVE_MEDIA": "1",
-    # glibc gives each thread its own malloc arena and keeps what it frees there: a gthread
-    # worker that decodes images for renditions in 8 threads grows by tens of MB per thread
-    # and never gives them back. Two arenas bound that (scripts/memory_check.py).
+    # glibc gives request threads malloc arenas of their own and keeps what they free there;
+    # two arenas lowered a warm 8-thread worker's RSS by 35-48 MB on SQLite, within noise on
+    # PostgreSQL (benchmarks/RESULTS.md, production).
     "MALLOC_ARENA_MAX": "2",
     "PYTHONUNBUFFERED": "1",
 }
