@@ -247,7 +247,8 @@ def main() -> int:
     table, failures = report(html, scores, [p for p in pages if p.get("status", 200) == 200])
     known = {page["name"] for page in pages}
     failures += [f"{name}: {errors}" for name, errors in (html or {}).items() if name not in known]
-    print(table)
+    if html is not None or scores is not None:
+        print(table)
     if args.write_results:
         sys.path.insert(0, str(ROOT))
         from benchmarks.report import write_section
