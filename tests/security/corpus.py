@@ -15,6 +15,7 @@ warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
 warnings.filterwarnings("ignore", category=MarkupResemblesLocatorWarning)
 
 CORPUS = Path(__file__).resolve().parent.parent / "fixtures" / "xss" / "payloads.jsonl"
+SITE_SCRIPT_DIR = Path(__file__).resolve().parents[2] / "static" / "js"
 
 # Elements that run script or load active content whatever their attributes say.
 ACTIVE_TAGS = frozenset(
@@ -65,6 +66,21 @@ def is_script_url(value: str) -> bool:
     return bool(BAD_SCHEME_RE.match(_TAB_OR_NEWLINE.sub("", value.strip(_C0_AND_SPACE))))
 
 
+@cache
+def site_scripts() -> frozenset[str]:
+    """The URLs of the project's own scripts (static/js), the only ones a template includes."""
+    from django.templatetags.static import static
+
+    return frozenset(static(f"js/{path.name}") for path in SITE_SCRIPT_DIR.glob("*.js"))
+
+
+def is_site_script(tag) -> bool:
+    """A <script src> of one of the project's own files, with no code of its own."""
+    return (
+        tag.name == "script" and tag.get("src") in site_scripts() and not tag.get_text(strip=True)
+    )
+
+
 def active_content(html: str, *, stored_format: bool = False) -> list[str]:
     """What in an HTML document or fragment could run script: tags, handlers, script URLs.
 
@@ -76,7 +92,7 @@ def active_content(html: str, *, stored_format: bool = False) -> list[str]:
         if stored_format and tag.name == "embed" and not {"src", "data", "type"} & set(tag.attrs):
             continue
         jsonld = tag.name == "script" and tag.get("type") == "application/ld+json"
-        if tag.name in ACTIVE_TAGS and not jsonld:
+        if tag.name in ACTIVE_TAGS and not jsonld and not is_site_script(tag):
             findings.append(f"<{tag.name}>")
         if tag.name == "meta" and tag.get("http-equiv", "").lower() == "refresh":
             findings.append("<meta http-equiv=refresh>")
