@@ -8,6 +8,7 @@ import time
 import unittest
 
 from django.contrib.staticfiles.testing import StaticLiveServerTestCase
+from django.core.management.base import CommandError
 from django.db import OperationalError
 
 CHROMIUM = os.environ.get("SKINCARE_CHROMIUM", "/usr/bin/chromium")
@@ -84,11 +85,13 @@ class BrowserTestCase(StaticLiveServerTestCase):
         # admin page's background fetches); on SQLite's shared in-memory database such a request
         # holds a table lock, and the flush between tests fails with "database table is locked".
         # Wait for those requests to finish instead of failing the next test.
+        # `flush` reports the lock as a CommandError raised from the OperationalError.
         for attempt in range(50):
             try:
                 return super()._fixture_teardown()
-            except OperationalError as error:
-                if "locked" not in str(error) or attempt == 49:
+            except (OperationalError, CommandError) as error:
+                cause = error if isinstance(error, OperationalError) else error.__cause__
+                if "locked" not in str(cause) or attempt == 49:
                     raise
                 time.sleep(0.1)
         return None
