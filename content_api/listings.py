@@ -71,9 +71,7 @@ def post_list(
         # Sort narrow rows (ids only), then fetch the page of cards by id: sorting a
         # thousand full-width rows costs more than the extra query.
         ids = list(
-            order_posts(queryset, ordering, None).values_list("pk", flat=True)[
-                offset : offset + limit
-            ]
+            order_posts(queryset, ordering).values_list("pk", flat=True)[offset : offset + limit]
         )
     return {**page_links(request, count, limit, offset), "results": post_cards(ids, ctx)}
 
@@ -135,7 +133,7 @@ def author_list(
 def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
     latest_limit = blog_setting("SKINCARE_BLOG_AUTHOR_LATEST_POSTS")
     mine = filter_posts(public_posts(ctx.scope), PostFilters(author=author.slug))
-    latest = list(with_card_data(order_posts(mine, "-published", None))[:latest_limit])
+    latest = list(with_card_data(order_posts(mine, "-published"))[:latest_limit])
     attach_card_relations(latest)
     reviewed = list(
         order_posts(
@@ -143,7 +141,6 @@ def author_detail(author: Author, ctx: ApiContext) -> dict[str, Any]:
             .filter(medical_reviewer=author)
             .exclude(pk__in=mine.values("pk")),
             "-published",
-            None,
         ).values(*RELATED_VALUES)[:latest_limit]
     )
     ctx.load_renditions([author.photo, *card_images(latest)], ctx.all_specs)

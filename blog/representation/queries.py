@@ -12,14 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db import connection
-from django.db.models import (
-    Case,
-    F,
-    IntegerField,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import F, QuerySet
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from wagtail.models import Page
@@ -32,7 +25,6 @@ from blog.models import (
     ArticlePageTag,
 )
 from blog.visibility import exclude_restricted, live_pages
-from pages.searchquery import search_text
 
 from .scope import SiteScope
 
@@ -113,22 +105,9 @@ def filter_posts(queryset: QuerySet, filters: PostFilters) -> QuerySet:
     return queryset
 
 
-def search_ids(scope: SiteScope, query: str, limit: int) -> list[int]:
-    """Ids of live posts in the site matching `query`, best first (the search backend ranks)."""
-    text = search_text(query)
-    if not text:
-        return []
-    candidates = ArticlePage.objects.filter(live=True, path__startswith=scope.root_path)
-    return [page.pk for page in candidates.search(text)[:limit]]
-
-
-def order_posts(queryset: QuerySet, ordering: str, ranked_ids: list[int] | None) -> QuerySet:
-    if ordering == "relevance" and ranked_ids is not None:
-        rank = Case(
-            *(When(pk=pk, then=Value(i)) for i, pk in enumerate(ranked_ids)),
-            output_field=IntegerField(),
-        )
-        return queryset.order_by(rank, "-pk")
+def order_posts(queryset: QuerySet, ordering: str) -> QuerySet:
+    """Posts in a listing order; 'relevance' is ranked by blog.search, so here it is the
+    default order (a request that asks for it without a query)."""
     return queryset.order_by(*ORDERINGS.get(ordering, ORDERINGS["-published"]))
 
 
