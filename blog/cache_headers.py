@@ -13,7 +13,7 @@ from django.http import HttpRequest, HttpResponse
 
 from pages.models import HomePage
 
-from .cache_keys import list_keys, post_keys, request_keys, set_headers, site_key
+from .cache_keys import card_keys, list_keys, post_keys, request_keys, set_headers, site_key
 from .conf import blog_setting
 from .models import ArticlePage, BlogIndexPage
 
@@ -32,7 +32,8 @@ def error_cache_control(status: int) -> str:
 def page_keys(page: Any, context: dict, site_id: int | None) -> tuple[str, ...]:
     """The keys of a rendered Wagtail page, from what its template was given."""
     if isinstance(page, ArticlePage):
-        return post_keys(page.pk, site_id=site_id).response
+        cards = card_keys(card.pk for card in context.get("related_posts", ()))
+        return (*post_keys(page.pk, site_id=site_id).response, *cards)
     if isinstance(page, BlogIndexPage):
         author = context.get("author") or context.get("active_author")
         tag = context.get("active_tag")

@@ -2,15 +2,18 @@
 
 The one rule for the keys, used by the site's pages, the API and the purge on publish:
 
-- ``post-<id>``: a post's own page and its API detail;
+- ``post-<id>``: a post's own page and its API detail, and the pages and API details of the
+  posts that show it as a related card (they carry its title, dek and image);
 - ``posts``: every list of posts (home, blog index, feeds, the API's lists, tags and search);
 - ``tag-<slug>`` and ``author-<slug>``: lists filtered by that tag, an author's profile and
   lists filtered by that author;
 - ``site-<id>``: everything served for a Wagtail Site (purging it empties the site).
 
-Publishing or unpublishing a post purges ``PostKeys.purge`` (its page, the lists, its tags'
-and authors' pages), never the site key. Responses carry the keys in ``Surrogate-Key``
-(space-separated: Fastly, Varnish xkey) and ``Cache-Tag`` (comma-separated: Cloudflare).
+Publishing or unpublishing a post purges ``PostKeys.purge`` (its page and the pages showing
+its card, the lists, its tags' and authors' pages, before and after the change), never the
+site key; a CDN that purges by URL gets the same set as URLs (content_api.frontend_cache).
+Responses carry the keys in ``Surrogate-Key`` (space-separated: Fastly, Varnish xkey) and
+``Cache-Tag`` (comma-separated: Cloudflare).
 """
 
 from __future__ import annotations
@@ -75,6 +78,11 @@ def post_keys(
         authors=tuple(author_key(slug) for slug in sorted(set(author_slugs))),
         site=site_key(site_id) if site_id is not None else None,
     )
+
+
+def card_keys(post_ids: Iterable[int]) -> tuple[str, ...]:
+    """The keys of the related cards a post's page or API detail shows."""
+    return tuple(post_key(pk) for pk in post_ids)
 
 
 def list_keys(

@@ -2,24 +2,35 @@
 
 wagtail.contrib.frontend_cache purges a published or unpublished page's own URLs. A post
 also appears in lists and on other pages: its blog index and the home page, its tags' and
-authors' pages, the feeds and sitemap, and the API (detail by id and slug, lists, its
-authors). Those URLs are added here and purged through Wagtail's own machinery: a background
-task run once by the worker (not by each web node), sent to every backend WAGTAILFRONTENDCACHE
-configures (nothing is sent when it is unset). For CDNs that purge by tag, responses also
-carry surrogate keys (blog.cache_keys).
+authors' pages, the feeds and sitemap, the API (detail by id and slug, lists, its authors), and
+the pages of the posts that show it as a related card (blog.representation.showing, the rule
+that ranks the cards; those pages carry its ``post-<id>`` surrogate key, blog.cache_keys).
+
+A change is purged from both sides: the post as readers saw it before (the previous live
+revision's tags and authors, or where it lived before a move) and as they see it now, so a
+removed tag's or author's pages are purged too. Each side's URLs are built for the Site that
+serves the post, so another Site's hostnames are never purged for it. The purge goes through
+Wagtail's own machinery: a background task run once by the worker (not by each web node), sent
+to every backend WAGTAILFRONTENDCACHE configures (nothing is sent when it is unset).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from taggit.models import Tag
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished
+from wagtail.models import Page, PageLogEntry, Revision
+from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from blog.models import ArticlePage, BlogIndexPage
+from blog.models import ArticlePage, Author, BlogIndexPage
+from blog.representation.scope import SiteScope
+from blog.representation.showing import posts_showing
 
 logger = logging.getLogger(__name__)
 
@@ -27,50 +38,143 @@ DISPATCH_UID = "content_api:frontend_cache"
 SITE_WIDE_PATHS = ("/feeds/rss/", "/feeds/atom/", "/sitemap.xml")
 
 
-def post_urls(post: ArticlePage) -> list[str]:
-    """Every URL showing the post, other than its own page (Wagtail purges that one)."""
-    page_url = post.get_full_url()
+@dataclass(frozen=True)
+class PostState:
+    """A post as readers saw it at one moment: where it was served, its tags and authors."""
+
+    url_path: str
+    parent: Page
+    tag_ids: frozenset[int]
+    author_ids: frozenset[int]
+
+
+def current_state(post: ArticlePage) -> PostState:
+    return PostState(
+        url_path=post.url_path,
+        parent=post.get_parent(),
+        tag_ids=frozenset(post.tags.values_list("pk", flat=True)),
+        author_ids=frozenset(post.article_authors.values_list("author_id", flat=True)),
+    )
+
+
+def previous_live_state(post: ArticlePage, revision: Revision | None) -> PostState | None:
+    """The post as its previous publish left it (tags and authors from that revision's
+    content: the database already holds the new ones), or None for a first publish."""
+    entry = (
+        PageLogEntry.objects.filter(
+            page_id=post.pk, action__startswith="wagtail.publish", revision__isnull=False
+        )
+        .exclude(revision_id=revision.pk if revision else None)
+        .select_related("revision")
+        .order_by("-timestamp", "-pk")
+        .first()
+    )
+    if entry is None:
+        return None
+    content = entry.revision.content
+    return PostState(
+        url_path=post.url_path,  # a publish does not move the page
+        parent=post.get_parent(),
+        tag_ids=frozenset(item["tag"] for item in content.get("tagged_items", ())),
+        author_ids=frozenset(item["author"] for item in content.get("article_authors", ())),
+    )
+
+
+def api_detail_urls(api: str, pk: int, slug: str, review: bool) -> list[str]:
+    collections = ("articles", "reviews") if review else ("articles",)
+    return [url for c in collections for url in (f"{api}{c}/{pk}", f"{api}{c}/by-slug/{slug}")]
+
+
+def state_urls(post: ArticlePage, state: PostState, *, own: bool = False) -> tuple[Any, set[str]]:
+    """(the Site serving the post in this state, the URLs showing it there). `own` adds the
+    post's own page, which Wagtail's handler purges on a publish but not on a move."""
+    located = copy.copy(post)
+    located.url_path = state.url_path  # Wagtail finds the Site and URL from url_path
+    page_url = located.get_full_url()
     if page_url is None:
-        return []  # not routable: no site serves it
-    root = post.get_site().root_url
-    tags = list(post.tags.values_list("slug", flat=True))
-    authors = list(post.article_authors.values_list("author__slug", flat=True))
-    urls = [root + "/", *(root + path for path in SITE_WIDE_PATHS)]
-    index = BlogIndexPage.objects.ancestor_of(post).live().first()
+        return None, set()  # not routable: no site serves it
+    site = located.get_site()
+    root = site.root_url
+    tags = list(Tag.objects.filter(pk__in=state.tag_ids).values_list("slug", flat=True))
+    authors = list(Author.objects.filter(pk__in=state.author_ids).values_list("slug", flat=True))
+    urls = {root + "/", *(root + path for path in SITE_WIDE_PATHS)}
+    if own:
+        urls.add(page_url)
+    index = BlogIndexPage.objects.ancestor_of(state.parent, inclusive=True).live().last()
     if index is not None and (index_url := index.get_full_url()):
-        urls.append(index_url)
-        urls += [f"{index_url}?tag={slug}" for slug in tags]
-        urls += [f"{index_url}?author={slug}" for slug in authors]
-        urls += [index_url + index.reverse_subpage("author_profile", args=[s]) for s in authors]
-    kind = "reviews" if hasattr(post, "productreviewpage") else "articles"
+        urls.add(index_url)
+        urls |= {f"{index_url}?tag={slug}" for slug in tags}
+        urls |= {f"{index_url}?author={slug}" for slug in authors}
+        urls |= {index_url + index.reverse_subpage("author_profile", args=[s]) for s in authors}
+    review = hasattr(post, "productreviewpage") or hasattr(post, "product_name")
     api = root + "/api/v1/"
-    for collection in {"articles", kind}:
-        urls += [
-            f"{api}{collection}",
-            f"{api}{collection}/{post.pk}",
-            f"{api}{collection}/by-slug/{post.slug}",
-            *(f"{api}{collection}?tag={slug}" for slug in tags),
-            *(f"{api}{collection}?author={slug}" for slug in authors),
-        ]
-    urls += [f"{api}authors/{slug}" for slug in authors]
-    urls += [f"{api}tags", f"{api}site"]
+    urls.update(api_detail_urls(api, post.pk, post.slug, review))
+    for collection in ("articles", "reviews") if review else ("articles",):
+        urls.add(f"{api}{collection}")
+        urls |= {f"{api}{collection}?tag={slug}" for slug in tags}
+        urls |= {f"{api}{collection}?author={slug}" for slug in authors}
+    urls |= {f"{api}authors/{slug}" for slug in authors}
+    urls |= {f"{api}tags", f"{api}site"}
+    return site, urls
+
+
+def post_urls(post: ArticlePage, states: Iterable[PostState], *, own: bool = False) -> set[str]:
+    """Every URL that showed the post in any of `states`, cards included."""
+    urls: set[str] = set()
+    tag_sets: dict[Any, list[frozenset[int]]] = {}
+    for state in states:
+        site, found = state_urls(post, state, own=own)
+        if site is not None:
+            urls |= found
+            tag_sets.setdefault(site, []).append(state.tag_ids)
+    for site, sets in tag_sets.items():
+        scope = SiteScope.for_site(site)
+        api = scope.base_url + "/api/v1/"
+        for shown in posts_showing(post, scope, sets):
+            urls.add(scope.page_url(shown.url_path))
+            urls.update(api_detail_urls(api, shown.pk, shown.slug, shown.review))
     return urls
 
 
-def purge_post(sender: Any, instance: Page, **kwargs: Any) -> None:
-    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        return  # no CDN configured: nothing to purge, and no task to queue
-    post = instance.specific_deferred
-    if not isinstance(post, ArticlePage):
-        return
-    batch = PurgeBatch(post_urls(post))
+def purge(post: ArticlePage, states: Iterable[PostState], *, own: bool = False) -> None:
     try:
-        batch.purge()  # enqueues wagtail's purge task
+        PurgeBatch(sorted(post_urls(post, states, own=own))).purge()  # enqueues Wagtail's task
     except Exception:
         # A broken queue must not break publishing; the CDN's TTLs still bound staleness.
         logger.exception("Could not queue the front-end cache purge for page %s", post.pk)
 
 
+def _post(instance: Page) -> ArticlePage | None:
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return None  # no CDN configured: nothing to purge, and no task to queue
+    post = instance.specific_deferred
+    return post if isinstance(post, ArticlePage) else None
+
+
+def purge_published(sender: Any, instance: Page, revision=None, **kwargs: Any) -> None:
+    if (post := _post(instance)) is not None:
+        previous = previous_live_state(post, revision)
+        purge(post, [*([previous] if previous else []), current_state(post)])
+
+
+def purge_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:
+    # Also sent before a live page is deleted (Wagtail's pre_delete handler unpublishes it).
+    if (post := _post(instance)) is not None:
+        purge(post, [current_state(post)])
+
+
+def purge_moved(
+    sender: Any, instance: Page, parent_page_before: Page, url_path_before: str, **kwargs: Any
+) -> None:
+    post = _post(instance)
+    if post is None or not post.live:
+        return
+    now = current_state(post)
+    before = PostState(url_path_before, parent_page_before, now.tag_ids, now.author_ids)
+    purge(post, [before, now], own=True)
+
+
 def connect() -> None:
-    page_published.connect(purge_post, dispatch_uid=f"{DISPATCH_UID}:published")
-    page_unpublished.connect(purge_post, dispatch_uid=f"{DISPATCH_UID}:unpublished")
+    page_published.connect(purge_published, dispatch_uid=f"{DISPATCH_UID}:published")
+    page_unpublished.connect(purge_unpublished, dispatch_uid=f"{DISPATCH_UID}:unpublished")
+    post_page_move.connect(purge_moved, dispatch_uid=f"{DISPATCH_UID}:moved")

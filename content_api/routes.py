@@ -11,7 +11,7 @@ from ninja import Path, Router
 from pydantic import BaseModel
 from wagtail.models import Page
 
-from blog.cache_keys import add_keys, author_key, list_keys, post_keys, site_key
+from blog.cache_keys import add_keys, author_key, card_keys, list_keys, post_keys, site_key
 from blog.models import ArticlePage
 from blog.representation.cards import ApiContext
 from blog.representation.detail import load_post, post_detail
@@ -77,8 +77,9 @@ def _detail(request: HttpRequest, ctx: ApiContext, lookup: dict, reviews_only: b
     page = next(iter(with_detail_data(queryset)[:1]), None)
     if page is None:
         raise not_found()
-    add_keys(request, post_keys(page.pk).response)
-    return post_detail(load_post(page, ctx), ctx)
+    loaded = load_post(page, ctx)
+    add_keys(request, (*post_keys(page.pk).response, *card_keys(r["pk"] for r in loaded.related)))
+    return post_detail(loaded, ctx)
 
 
 # --- articles and reviews ----------------------------------------------------------------------

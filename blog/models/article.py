@@ -22,6 +22,7 @@ from wagtail.models import Page, Site
 from wagtail.search import index
 
 from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
+from blog.conf import blog_setting
 from blog.visibility import ViewRestrictionsMixin, request_site, visible_pages
 from pages.blocks import BodyStreamBlock, missing_citation_refs
 from pages.content import reading_minutes, stream_text, table_of_contents, word_count
@@ -186,9 +187,12 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
         reviewer = self.medical_reviewer
         return reviewer if reviewer is not None and reviewer.live else None
 
-    def related_posts(self, site: Site | None = None, limit: int = 3, tags=None):
+    def related_posts(self, site: Site | None = None, limit: int | None = None, tags=None):
         """Posts a reader of `site` (default: the page's own) may see that share the most tags
-        with this one (`tags`, when already loaded), newest first on ties."""
+        with this one (`tags`, when already loaded), newest first on ties; as many as the API's
+        detail shows (SKINCARE_BLOG_RELATED_LIMIT), so a purge computes one set of cards."""
+        if limit is None:
+            limit = blog_setting("SKINCARE_BLOG_RELATED_LIMIT")
         # tags.all() also works on unsaved previews, where the relation is held in memory.
         tag_ids = [tag.pk for tag in (self.tags.all() if tags is None else tags) if tag.pk]
         if not tag_ids:

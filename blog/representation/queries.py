@@ -147,7 +147,7 @@ def related_posts(
     page: ArticlePage, scope: SiteScope, tag_ids: list[int], limit: int
 ) -> list[dict]:
     """ArticlePage.related_posts() (most shared tags, newest first on ties), limited to the
-    page's own site and to public pages, as RELATED_VALUES rows.
+    page's own site and to public pages, as RELATED_VALUES rows (plus their shared_tags).
 
     Raw SQL because the ORM can only group the joined page rows by every selected column;
     counting shared tags in a derived table first, then joining the pages, does the same
@@ -178,6 +178,9 @@ def related_posts(
         limit,
     ]
     return [
-        {name: getattr(row, "pk" if name == "pk" else name) for name in RELATED_VALUES}
+        {
+            **{name: getattr(row, "pk" if name == "pk" else name) for name in RELATED_VALUES},
+            "shared_tags": row.shared_tags,  # the rank, for blog.representation.showing
+        }
         for row in ArticlePage.objects.raw(sql, params)
     ]
