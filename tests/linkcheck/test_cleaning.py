@@ -1,9 +1,5 @@
-"""The cleaner on every save path: admin create/edit, drafts, revert, settings, report, command."""
+"""The cleaner on every save path: admin create and edit, drafts, revert, snippets and settings."""
 
-import json
-from io import StringIO
-
-from django.core.management import CommandError, call_command
 from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import PageLogEntry
@@ -12,50 +8,9 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import ArticlePage, Author
 from linkcheck.cleaning import ACTION, clean_object
-from tests.factories import make_article, make_author, make_site
+from tests.factories import make_author, make_site
 
-CONCLUSION = "<p>Microneedling can soften scars over several sessions. Ask a licensed professional whether it suits you.</p>"
-PROMO = (
-    "<p>Results take months to show. Dive deeper into the subject by visiting this external resource we’ve selected for you. "
-    '<a href="https://content-farm.example.net/p/12">Visit this useful source</a>, uncover extra and worthwhile data to enhance '
-    "your study and understanding of the subject.</p>"
-)
-RELATED = (
-    "<p>Discover different perspectives in the related posts we’ve chosen for you:</p>"
-    '<p><a href="https://farm-one.biz/a">Dive into this impartial analysis</a></p>'
-    '<p><a href="https://farm-two.biz/b">Delve into this in-depth article</a></p>'
-)
-SPAM_HTML = CONCLUSION + PROMO + RELATED
-
-
-def body_with(html, *, nested=False):
-    if nested:
-        return [
-            (
-                "benefits",
-                {
-                    "heading": "B",
-                    "intro": "",
-                    "items": [{"title": "Firmer", "explanation": html, "citations": ""}],
-                },
-            )
-        ]
-    return [("paragraph", html)]
-
-
-def make_uncleaned_article(*args, **kwargs):
-    """An article whose stored content still holds spam: saved while the cleaner was off."""
-    with override_settings(SKINCARE_LINKCHECK_PLACEHOLDER_MODE="off"):
-        return make_article(*args, **kwargs)
-
-
-def texts(page):
-    return " ".join(
-        str(block.value)
-        if block.block_type == "paragraph"
-        else str(block.value["items"][0]["explanation"])
-        for block in page.body
-    )
+from .cleaningdata import CONCLUSION, RELATED, SPAM_HTML, body_with, make_uncleaned_article, texts
 
 
 class TestCleaningOnAdminSave(WagtailPageTestCase):
@@ -232,93 +187,3 @@ class TestCleanObject(WagtailPageTestCase):
         Revision.objects.get(pk=outcome.revision_before).publish()
         page.refresh_from_db()
         self.assertIn("Visit this useful source", texts(page))
-
-
-class TestCleaningReport(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-        cls.page = make_uncleaned_article(
-            cls.index, "reported", title="Reported post", body=body_with(SPAM_HTML)
-        )
-        clean_object(cls.page)
-        cls.other = make_uncleaned_article(
-            cls.index, "other", title="Other post", body=body_with(RELATED)
-        )
-        clean_object(cls.other)
-
-    def setUp(self):
-        self.login()
-
-    def test_lists_cleanings_with_removed_text_and_comparison_link(self):
-        response = self.client.get(reverse("skincare_cleaning_report"))
-        self.assertContains(response, "Reported post")
-        self.assertContains(response, "Delve into this in-depth article")
-        self.assertContains(response, f"/admin/pages/{self.page.pk}/revisions/compare/")
-
-    def test_filters_by_page_title_and_removed_text(self):
-        response = self.client.get(reverse("skincare_cleaning_report"), {"label": "Other"})
-        self.assertContains(response, "Other post")
-        self.assertNotContains(response, "Reported post")
-        response = self.client.get(
-            reverse("skincare_cleaning_report"), {"removed": "useful source"}
-        )
-        self.assertContains(response, "Reported post")
-        self.assertNotContains(response, "Other post")
-
-    def test_exports_csv(self):
-        response = self.client.get(reverse("skincare_cleaning_report"), {"export": "csv"})
-        self.assertEqual(response["Content-Type"], "text/csv")
-        body = (
-            b"".join(response.streaming_content).decode()
-            if response.streaming
-            else response.content.decode()
-        )
-        self.assertIn("Reported post", body)
-        self.assertIn("Visit this useful source", body)
-        self.assertIn("/revisions/compare/", body)
-
-    def test_appears_in_the_reports_menu(self):
-        self.assertContains(
-            self.client.get(reverse("wagtailadmin_home")), reverse("skincare_cleaning_report")
-        )
-
-
-class TestCleanPlaceholdersCommand(WagtailPageTestCase):
-    @classmethod
-    def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-        cls.spam = make_uncleaned_article(cls.index, "spam", body=body_with(SPAM_HTML))
-        cls.clean = make_article(cls.index, "clean", body=body_with(CONCLUSION))
-
-    def run_command(self, *args):
-        out = StringIO()
-        call_command("clean_placeholders", *args, "--no-progress", stdout=out)
-        return out.getvalue()
-
-    def test_dry_run_reports_and_changes_nothing(self):
-        output = self.run_command()
-        self.assertIn(f"page {self.spam.pk}", output)
-        self.assertIn("dry run", output)
-        self.assertEqual(self.spam.revisions.count(), 1)
-        self.assertFalse(PageLogEntry.objects.filter(action=ACTION).exists())
-
-    def test_apply_makes_revisions(self):
-        self.run_command("--apply")
-        self.spam.refresh_from_db()
-        self.assertNotIn("Visit this useful source", texts(self.spam))
-        self.assertEqual(PageLogEntry.objects.filter(action=ACTION).count(), 1)
-        self.assertIn("0 spam item(s)", self.run_command())
-
-    def test_json_output_and_page_filter(self):
-        data = json.loads(self.run_command("--json", "--page", str(self.spam.pk)))
-        self.assertEqual(data["summary"]["scanned"], 1)
-        self.assertEqual(data["objects"][0]["id"], self.spam.pk)
-        self.assertEqual(
-            {"kind", "action", "text", "href", "reason", "field", "path", "version"},
-            set(data["objects"][0]["findings"][0]),
-        )
-
-    def test_unknown_page_is_a_clear_error(self):
-        with self.assertRaisesMessage(CommandError, "There is no page with id 999999"):
-            self.run_command("--page", "999999")
