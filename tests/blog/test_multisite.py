@@ -1,7 +1,7 @@
 """Two Wagtail Sites sharing an author and a tag: every HTML surface of each shows its own posts.
 
 tests/security/test_leak_matrix.py counts a second site's post on the default site's surfaces
-and tests/blog/test_site.py checks a few of them; this table reads every surface from both
+and tests/blog/test_site_visibility.py checks a few of them; this table reads every surface from both
 hosts and also requires the site's own posts to be there, so an empty page cannot pass.
 """
 
