@@ -1,11 +1,14 @@
 """The sitemap: an index of paginated sitemaps of the pages a reader of the request's site may
-see (Django's sitemap index and section views, through Wagtail's wrappers)."""
+see and search engines may index (Django's sitemap index and section views, through Wagtail's
+wrappers)."""
 
 from __future__ import annotations
 
 from django.db.models import Max
 from django.db.models.functions import Coalesce
 from wagtail.contrib.sitemaps import Sitemap
+
+from pages.models import indexable
 
 from .conf import blog_setting
 from .visibility import request_site, visible_pages
@@ -25,8 +28,10 @@ class VisibleSitemap(Sitemap):
         return request_site(self.request) or super().get_wagtail_site()
 
     def visible(self):
+        """Public pages of the site (no drafts, expired or restricted pages, none of another
+        Site's) that do not ask search engines to stay away (noindex)."""
         site = self.get_wagtail_site()
-        return visible_pages(site.root_page.get_descendants(inclusive=True), site)
+        return indexable(visible_pages(site.root_page.get_descendants(inclusive=True), site))
 
     def items(self):
         return self.visible().order_by("path").defer_streamfields().specific()

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import models
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -58,6 +60,20 @@ class SeoPage(Page):
         """The editor's search description, else the first of summary, dek and intro a page has."""
         fallbacks = (getattr(self, name, "") for name in ("summary", "dek", "intro"))
         return self.search_description or next((text for text in fallbacks if text), "")
+
+
+def indexable(pages: QuerySet) -> QuerySet:
+    """The pages of a Page queryset search engines may index: not those whose SEO settings
+    say noindex. One query still: each page type's flag is a subquery (a subclass reads its
+    parent's column, as ProductReviewPage does ArticlePage's)."""
+    owners = {
+        model._meta.get_field("noindex").model
+        for model in apps.get_models()
+        if issubclass(model, SeoPage)
+    }
+    for model in sorted(owners, key=lambda model: model._meta.label):
+        pages = pages.exclude(pk__in=model.objects.filter(noindex=True).values("pk"))
+    return pages
 
 
 class HomePage(SeoPage):

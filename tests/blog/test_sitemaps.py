@@ -11,7 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.content_api.helpers import make_article, make_other_site, make_site
+from pages.models import StandardPage
+from tests.content_api.helpers import make_article, make_other_site, make_review, make_site
 
 LOC = re.compile(r"<loc>([^<]+)</loc>")
 
@@ -88,3 +89,51 @@ class TestSitemaps(WagtailPageTestCase):
         indexes = {count for (host, path), count in counts.items() if path == "/sitemap.xml"}
         self.assertEqual(len(pages), 1, counts)
         self.assertEqual(len(indexes), 1, counts)
+
+
+@override_settings(SKINCARE_BLOG_SITEMAP_LIMIT=2)
+class TestSitemapsLeaveOut(WagtailPageTestCase):
+    """Pages that ask not to be indexed or that readers cannot open are in no sitemap page,
+    and the index counts only the rest."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        _other_home, other_index = make_other_site("other.example")
+        make_article(other_index, "theirs")
+        make_article(cls.index, "listed")
+        make_review(cls.index, "listed-review")
+        make_article(cls.index, "hidden-post", noindex=True)
+        make_review(cls.index, "hidden-review", noindex=True)
+        for slug, noindex in (("about", False), ("thanks", True)):
+            cls.home.add_child(instance=StandardPage(title=slug, slug=slug, noindex=noindex))
+        members = cls.home.add_child(instance=StandardPage(title="Members", slug="members"))
+        members.add_child(instance=StandardPage(title="Inside", slug="inside"))
+        PageViewRestriction.objects.create(
+            page=members, restriction_type="password", password="secret"
+        )
+
+    def locations(self, url: str, host: str = "localhost") -> list[str]:
+        response = self.client.get(url, HTTP_HOST=host)
+        self.assertEqual(response.status_code, 200)
+        return LOC.findall(response.content.decode())
+
+    def test_index_and_every_sitemap_page_list_only_indexable_public_pages(self):
+        expected = {
+            "http://localhost/",
+            "http://localhost/blog/",
+            "http://localhost/blog/listed/",
+            "http://localhost/blog/listed-review/",
+            "http://localhost/about/",
+        }
+        pages = self.locations("/sitemap.xml")
+        # Five URLs two to a page: the index counts three pages, not the seven or nine that
+        # the noindex and restricted pages would make.
+        self.assertEqual(len(pages), 3)
+        urls = []
+        for page in pages:
+            with self.subTest(page):
+                found = self.locations(page.replace("http://localhost", ""))
+                self.assertLessEqual(len(found), 2)
+                urls += found
+        self.assertEqual(sorted(urls), sorted(expected))
