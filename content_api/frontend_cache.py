@@ -72,8 +72,12 @@ def previous_live_state(post: ArticlePage, revision: Revision | None) -> PostSta
     if entry is None:
         return None
     content = entry.revision.content
+    # A publish can change the slug (the URL) but not the parent; a url_path elsewhere is from
+    # before a move, which purged it then.
+    old_path = content.get("url_path") or ""
+    parent_path = post.url_path[: -len(post.slug) - 1]
     return PostState(
-        url_path=post.url_path,  # a publish does not move the page
+        url_path=old_path if old_path.startswith(parent_path) else post.url_path,
         parent=post.get_parent(),
         tag_ids=frozenset(item["tag"] for item in content.get("tagged_items", ())),
         author_ids=frozenset(item["author"] for item in content.get("article_authors", ())),
@@ -108,7 +112,8 @@ def state_urls(post: ArticlePage, state: PostState, *, own: bool = False) -> tup
         urls |= {index_url + index.reverse_subpage("author_profile", args=[s]) for s in authors}
     review = hasattr(post, "productreviewpage") or hasattr(post, "product_name")
     api = root + "/api/v1/"
-    urls.update(api_detail_urls(api, post.pk, post.slug, review))
+    slug = state.url_path.rstrip("/").rsplit("/", 1)[-1]  # the slug of that moment
+    urls.update(api_detail_urls(api, post.pk, slug, review))
     for collection in ("articles", "reviews") if review else ("articles",):
         urls.add(f"{api}{collection}")
         urls |= {f"{api}{collection}?tag={slug}" for slug in tags}
@@ -154,7 +159,9 @@ def _post(instance: Page) -> ArticlePage | None:
 def purge_published(sender: Any, instance: Page, revision=None, **kwargs: Any) -> None:
     if (post := _post(instance)) is not None:
         previous = previous_live_state(post, revision)
-        purge(post, [*([previous] if previous else []), current_state(post)])
+        now = current_state(post)
+        renamed = previous is not None and previous.url_path != now.url_path
+        purge(post, [*([previous] if previous else []), now], own=renamed)
 
 
 def purge_unpublished(sender: Any, instance: Page, **kwargs: Any) -> None:

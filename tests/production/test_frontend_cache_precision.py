@@ -111,6 +111,16 @@ class TestRemovedTagsAndAuthors(PurgeCase):
         }
         self.assertLessEqual(expected, purged, expected - purged)
 
+    def test_a_new_slug_purges_the_old_url(self):
+        def rename():
+            page = ArticlePage.objects.get(pk=self.post.pk)
+            page.slug = "renamed"
+            page.save_revision().publish()
+
+        purged = self.purged_by(rename)
+        self.assertLessEqual({f"{SITE}/blog/post/", f"{SITE}/blog/renamed/"}, purged)
+        self.assertIn(f"{API}/articles/by-slug/post", purged)
+
     def test_an_edit_that_keeps_them_purges_no_other_tag(self):
         purged = self.purged_by(lambda: self.edit(title="Renamed"))
         self.assertNotIn(f"{SITE}/blog/?tag=sunscreen", purged)
