@@ -2,12 +2,17 @@
 
 Each endpoint answers only what a reader of the request's site may see (blog.visibility):
 pages also hide expired ones, images and documents are limited to those used by such pages
-(never one only a draft uses), and search text is made safe for every backend.
+(never one only a draft uses), and search text is made safe for every backend. Wagtail's
+``?site=<host>`` would list another Site's pages from this host: it is refused unless it names
+the request's own Site.
 """
 
+from django.http import Http404
 from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Page
@@ -35,10 +40,25 @@ class VisiblePagesAPIViewSet(PagesAPIViewSet):
     filter_backends = _safe_search(PagesAPIViewSet.filter_backends)
 
     def get_base_queryset(self):
+        self.check_site_filter()
         # Wagtail's queryset is already live, public and in the site; expiry goes in as an id
         # subquery because search backends filter on indexed fields only.
         expired = Page.objects.exclude(not_expired()).values("pk")
         return super().get_base_queryset().exclude(pk__in=expired)
+
+    def check_site_filter(self) -> None:
+        """Allow ?site= only for the Site this host serves: the other Sites are not its to list
+        (their own hosts answer for them)."""
+        asked = self.request.GET.get("site")
+        if not asked:
+            return
+        try:
+            named = SiteFilterValidator(site=asked, request=self.request).site_obj
+        except (ValueError, Http404):
+            named = None
+        own = request_site(self.request)
+        if named is None or own is None or named.pk != own.pk:
+            raise BadRequestError("site: only the site this host serves can be listed here")
 
 
 class _UsedMediaMixin:
