@@ -1,12 +1,7 @@
-"""The naive peer: the same placeholder rules over a BeautifulSoup(html.parser) tree.
+"""The peer's rules over one parsed body, then the edit of its tree.
 
-It shares the engine's pure rule definitions (the grammar's word families and the link-target
-classification) but does its own work the straightforward way: parse a body into a tree, walk
-every block and link, and edit the tree. Like any sensible implementation it first skips
-bodies no rule can fire on (``might_hold_spam``: none of the phrase families' gate words, and
-no link a link rule could act on), the cheap check anyone would write, not the engine's
-line-by-line precheck. No source offsets. The benchmark requires its findings to equal the
-engine's on every body.
+Related lists, orphaned related links, promotional sentences, placeholder and injected links,
+found by walking the BeautifulSoup tree block by block.
 """
 
 from __future__ import annotations
@@ -14,7 +9,6 @@ from __future__ import annotations
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
 from linkcheck.placeholders import grammar, sentences
-from linkcheck.placeholders.families import GATE_WORDS
 from linkcheck.placeholders.findings import Finding, ScanResult
 from linkcheck.placeholders.targets import (
     Target,
@@ -22,51 +16,9 @@ from linkcheck.placeholders.targets import (
     classify_target,
     is_money_anchor,
 )
-from linkcheck.richtext import collapse, iter_links, link_type
+from linkcheck.richtext import collapse, link_type
 
-BLOCKS = ["p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre"]
-NESTING = [*BLOCKS, "ul", "ol", "div", "figure", "table", "tr", "td", "th"]
-ITEM_TAGS = {"p", "li"}
-PROSE_TAGS = {"p", "li", "blockquote"}
-REMOVABLE = {"external", "placeholder", "self"}
-ITEM_REASON = "generic anchor under a related-posts lead-in"
-
-
-class _Block:
-    """A leaf block: its tag, text (br as newline), sentences and links with text ranges."""
-
-    def __init__(self, tag: Tag, order: int, index: int) -> None:
-        self.tag, self.order, self.index = tag, order, index
-        self.parts: list[str] = []
-        self.length = 0
-        self.links: list[tuple[Tag, int, int]] = []
-        self.pieces: list[tuple[NavigableString, int]] = []  # strings and their text offsets
-        self._walk(tag)
-        self.text = "".join(self.parts)
-        self.sentences = grammar.split_sentences(self.text)
-
-    def _add(self, text: str) -> None:
-        self.parts.append(text)
-        self.length += len(text)
-
-    def _walk(self, node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, Comment):
-                continue
-            if isinstance(child, NavigableString):
-                self.pieces.append((child, self.length))
-                self._add(str(child))
-            elif child.name == "br":
-                self._add("\n")
-            elif child.name == "a":
-                start = self.length
-                self._walk(child)
-                self.links.append((child, start, self.length))
-            else:
-                self._walk(child)
-
-    def links_in(self, start: int, end: int) -> list[Tag]:
-        return [a for a, lo, hi in self.links if lo < end and (hi > start or start <= lo == hi)]
+from .blocks import BLOCKS, ITEM_REASON, ITEM_TAGS, NESTING, PROSE_TAGS, REMOVABLE, Block
 
 
 class PeerScan:
@@ -77,7 +29,7 @@ class PeerScan:
         self.page_url, self.site_hosts = page_url, site_hosts
         self.order = {id(node): index for index, node in enumerate(self.soup.descendants)}
         leaves = [tag for tag in self.soup.find_all(BLOCKS) if tag.find(NESTING) is None]
-        self.blocks = [_Block(tag, self.order[id(tag)], i) for i, tag in enumerate(leaves)]
+        self.blocks = [Block(tag, self.order[id(tag)], i) for i, tag in enumerate(leaves)]
         self.block_of = {id(block.tag): block for block in self.blocks}
         self.targets: dict[int, Target] = {}
         self.cut: dict[int, set[int]] = {}  # block index -> sentence indices
@@ -112,7 +64,7 @@ class PeerScan:
 
     # --- rules --------------------------------------------------------------------------
 
-    def is_item(self, block: _Block, index: int) -> bool:
+    def is_item(self, block: Block, index: int) -> bool:
         start, end = block.sentences[index]
         text = block.text[start:end]
         if not (grammar.is_generic_anchor(text) or grammar.is_placeholder_anchor(text)):
@@ -290,7 +242,7 @@ class PeerScan:
                 (key, Finding(kind, "removed", collapse(block.text[start:end]), href, reason))
             )
 
-    def _text_order(self, block: _Block, offset: int) -> int:
+    def _text_order(self, block: Block, offset: int) -> int:
         """Document order of the string holding a text offset (its block's own order if none)."""
         holder = None
         for string, start in block.pieces:
@@ -323,38 +275,3 @@ class PeerScan:
         for tag in self.soup.find_all(["p", "li", "a", "ul", "ol"]):
             if not tag.get_text(strip=True) and tag.find(["embed", "img"]) is None:
                 tag.decompose()
-
-
-def might_hold_spam(html: str, page_url: str | None, site_hosts: frozenset[str]) -> bool:
-    """The peer's precheck: False only when no rule can fire, so the body need not be parsed.
-
-    Phrase rules need a gate word of the families the engine prechecks for; the other
-    families fire only beside a generic or placeholder link; link rules need a placeholder or
-    self target, a placeholder anchor, or a money anchor on an external link.
-    """
-    lowered = html.lower()
-    if any(word in lowered for word in GATE_WORDS):
-        return True
-    for link in iter_links(html):
-        kind = classify_target(
-            link.href, link.linktype, page_url=page_url, site_hosts=site_hosts
-        ).kind
-        text = link.text
-        if kind in REMOVABLE and (
-            kind != "external"
-            or grammar.is_placeholder_anchor(text)
-            or grammar.is_generic_anchor(text)
-            or is_money_anchor(text)
-        ):
-            return True
-    return False
-
-
-def scan(
-    html: str, *, page_url: str | None = None, site_hosts: frozenset[str] = frozenset()
-) -> ScanResult:
-    """The peer's scan: same signature and result type as the engine's."""
-    hosts = frozenset(site_hosts)
-    if not might_hold_spam(html, page_url, hosts):
-        return ScanResult((), html)
-    return PeerScan(html, page_url, hosts).run()
