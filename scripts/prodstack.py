@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from scripts.process_group import stop_group
+
 ROOT = Path(__file__).resolve().parent.parent
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 STOP_GRACE_SECONDS = 15.0
@@ -198,16 +200,8 @@ class Stack:
         """Stop one process group: `sig` first (gunicorn and db_worker finish work in hand on
         SIGTERM), SIGKILL if it has not exited in time."""
         process = self.processes.pop(name, None)
-        if process is None or process.poll() is not None:
-            return
-        try:
-            os.killpg(process.pid, sig)
-            process.wait(timeout=STOP_GRACE_SECONDS)
-        except ProcessLookupError:
-            return
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+        if process is not None:
+            stop_group(process, sig, grace=STOP_GRACE_SECONDS)
 
     def stop_all(self) -> None:
         for name in list(self.processes):

@@ -19,6 +19,11 @@ import sys
 import time
 from pathlib import Path
 
+try:
+    from scripts.process_group import stop_group
+except ModuleNotFoundError:  # run by path (make demo): this folder, not the repo, is on sys.path
+    from process_group import stop_group
+
 ROOT = Path(__file__).resolve().parent.parent
 MANAGE = [sys.executable, str(ROOT / "manage.py")]
 STOP_GRACE_SECONDS = 10.0
@@ -38,20 +43,6 @@ def start(args: list[str]) -> subprocess.Popen:
     return subprocess.Popen(  # noqa: S603 (this interpreter, manage.py, fixed commands)
         [*MANAGE, *args], cwd=ROOT, start_new_session=True
     )
-
-
-def stop(process: subprocess.Popen, sig: int) -> None:
-    """Signal the child's process group, then kill it if it has not exited in time."""
-    if process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, sig)
-        process.wait(timeout=STOP_GRACE_SECONDS)
-    except ProcessLookupError:
-        return
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
 
 
 def publish_scheduled() -> None:
@@ -126,10 +117,10 @@ def main(argv: list[str] | None = None) -> int:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         if "server" in processes:
-            stop(processes["server"], signal.SIGINT)
+            stop_group(processes["server"], signal.SIGINT, grace=STOP_GRACE_SECONDS)
         if "worker" in processes:
             # db_worker finishes the task in hand on SIGTERM, then exits.
-            stop(processes["worker"], signal.SIGTERM)
+            stop_group(processes["worker"], signal.SIGTERM, grace=STOP_GRACE_SECONDS)
 
 
 if __name__ == "__main__":
