@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.bench_search [--sizes 1000,10000,100000] [--backends sqlite,postgresql]
 [--rounds 5] [--quick]`` builds, per backend and size, a throwaway database (a temporary
-SQLite file; a PostgreSQL database named skincare_bench_search on SKINCARE_BENCH_PG's server,
+SQLite file; a PostgreSQL database named skincare_search_bench on SKINCARE_BENCH_PG's server,
 default postgres://postgres@127.0.0.1:5432, skipped when unreachable) with the bulk corpus
 (benchmarks/corpus_bulk.py), then times twenty realistic queries (single words, several
 words, an author, a product, a typo) through the in-process WSGI handler: p50 and p95
@@ -39,7 +39,7 @@ QUERIES = (
 )  # fmt: skip
 PEER_QUERIES = ("microneedling", "collagen serum", "acne scars", "Nadia Ferreira", "retinol")
 PEER_LIMIT_S = 20.0
-PG_DB = "skincare_bench_search"
+PG_DB = "skincare_search_bench"
 GOALS_MS = {("postgresql", 10_000): 50, ("postgresql", 100_000): 150, ("sqlite", 10_000): 1000}
 
 
@@ -165,6 +165,7 @@ def worker(backend: str, size: int, rounds: int) -> dict:
             for url in surface_urls:
                 ms = timed(lambda url=url: client.get(url))
                 samples[surface].append(ms)
+    load = [round(value, 1) for value in os.getloadavg()]  # 1, 5, 15 minutes, after timing
     peer: list[float | None] = []
     ours: list[float] = []
     for query in PEER_QUERIES:
@@ -188,6 +189,7 @@ def worker(backend: str, size: int, rounds: int) -> dict:
         "slowest": max(site_by_query, key=site_by_query.get),
         "peer_ms": peer,
         "ours_peer_queries_ms": ours,
+        "load": load,
     }
 
 
