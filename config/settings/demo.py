@@ -1,0 +1,24 @@
+"""The demo (`make demo`, scripts/run_demo.py): development settings served as readers get them.
+
+DEBUG is off, so a missing page or a server error shows the site's own 404 and 500 templates
+instead of Django's debug pages. With DEBUG off, runserver serves neither static nor media
+files, so WhiteNoise serves static files straight from the finders (no collectstatic step) and
+the app serves the demo's media (config.urls, SKINCARE_SERVE_MEDIA).
+"""
+
+from .dev import *  # noqa: F403
+
+DEBUG = False
+# runserver's own addresses; the demo Site is named 127.0.0.1 or localhost (load_demo --host).
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+# Right after SecurityMiddleware, as in production, so static requests skip the rest. A new
+# list: base's stays as it is for whatever else imports it.
+_middleware = list(MIDDLEWARE)  # noqa: F405
+_middleware.insert(
+    _middleware.index("django.middleware.security.SecurityMiddleware") + 1,
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+)
+MIDDLEWARE = _middleware
+# Files where the finders look (app and project static folders), indexed when the server starts.
+WHITENOISE_USE_FINDERS = True
+SKINCARE_SERVE_MEDIA = True
