@@ -14,6 +14,9 @@ from wagtail.models import Site
 
 from pages.richtext import safe_url
 
+# Wagtail API v2's renditions of a post's pictures (the hero, a review's product image).
+HERO_RENDITIONS = ("width-320", "width-640", "width-960", "width-1280")
+
 
 def absolute_url(base_url: str, url: str) -> str:
     """A media URL made absolute against a site's root URL; absolute ones (a CDN's
@@ -43,7 +46,7 @@ def renditions(image, specs: Sequence[str], base_url: str = "") -> list[dict]:
 class ImageRenditionsField(Field):
     """An image as {id, width, height, renditions: [...]} for several filter specs."""
 
-    def __init__(self, specs: Sequence[str], *args, **kwargs):
+    def __init__(self, specs: Sequence[str] = HERO_RENDITIONS, *args, **kwargs):
         self.specs = tuple(specs)
         kwargs["read_only"] = True
         super().__init__(*args, **kwargs)

@@ -13,7 +13,6 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from pages.models import HomePage, StandardPage
-from pages.pictures import picture_specs
 
 from . import demo_content as content
 from .demo_content import images
@@ -26,6 +25,8 @@ from .models import (
     ProductReviewPage,
     ReviewBuyLink,
 )
+from .models.choices import CATEGORY_CHOICES
+from .pictures import make_post_renditions
 
 # Where `make demo` serves by default (its HOST and PORT).
 DEMO_HOST = "127.0.0.1"
@@ -155,6 +156,12 @@ def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: 
             fields[key] = Decimal(product[key]) if product[key] is not None else None
         fields["pros"] = [("point", text) for text in product["pros"]]
         fields["cons"] = [("point", text) for text in product["cons"]]
+        fields["product_image"] = _image(
+            f"Product: {product['product_name']}",
+            lambda: images.product_png(product["category"], data["palette"]),
+        )
+        kind = dict(CATEGORY_CHOICES)[product["category"]]
+        fields["product_image_alt"] = f"The {product['product_name']}, {str(kind).lower()}"
     page, created = _child(index, model, data["slug"], report, **fields)
     if not created:
         return
@@ -169,8 +176,7 @@ def _post(index: BlogIndexPage, data: dict, authors: dict[str, Author], report: 
     page.tags.set(data["tags"])
     page.save_revision().publish()
     # Made now rather than on the first visit, which would otherwise wait seconds for them.
-    pictures = ("hero", "card", "product") if product else ("hero", "card")
-    page.hero_image.get_renditions(*(spec for name in pictures for spec in picture_specs(name)))
+    make_post_renditions(page)
 
 
 @transaction.atomic

@@ -70,6 +70,21 @@ def reading_minutes(words: int) -> int:
 
 
 @dataclass(frozen=True)
+class ReadingFacts:
+    """How long a page is to read: stored on the page, shown by the site and the API."""
+
+    words: int
+    minutes: int
+
+
+def reading_facts(*texts: str) -> ReadingFacts:
+    """Words and minutes of everything a reader reads on a page: the body's text and the text
+    shown beside it (a review's verdict, pros and cons), each given as plain text."""
+    words = sum(word_count(text) for text in texts if text)
+    return ReadingFacts(words=words, minutes=reading_minutes(words))
+
+
+@dataclass(frozen=True)
 class CitationLinks:
     """Where each benefit cites its references, and the way back from each reference.
 

@@ -17,6 +17,11 @@ PICTURES = {
 }
 
 
+# The Open Graph and Twitter card image: 1.91:1 is what Facebook, LinkedIn and X crop large
+# previews to.
+SHARE_IMAGE_SPEC = "fill-1200x630"
+
+
 def picture_specs(name_or_specs: str) -> list[str]:
     """The rendition filter specs of a named picture (or of a spec pattern given as it is)."""
     return Filter.expand_spec(PICTURES.get(name_or_specs, name_or_specs))

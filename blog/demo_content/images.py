@@ -76,3 +76,37 @@ def portrait_png(name: str, background: Colour) -> bytes:
         anchor="mm",
     )
     return _png(canvas)
+
+
+PRODUCT_SIZE = (960, 960)
+
+
+def product_png(category: str, palette: tuple[Colour, Colour, Colour]) -> bytes:
+    """A product shot in the post's colours: the tool's outline (pen, roller, LED mask, or a
+    jar for creams and the rest) on a soft backdrop, so the product image differs from the hero."""
+    top, bottom, accent = palette
+    canvas = _gradient(PRODUCT_SIZE, _mix(top, (255, 255, 255), 0.5), top)
+    draw = ImageDraw.Draw(canvas)
+    body, light = _mix(accent, (40, 40, 40), 0.2), _mix(accent, (255, 255, 255), 0.75)
+    draw.ellipse([230, 800, 730, 860], fill=_mix(bottom, (0, 0, 0), 0.12))  # shadow
+    if category == "microneedling_pen":
+        draw.rounded_rectangle([420, 120, 540, 720], radius=60, fill=body)
+        draw.polygon([(440, 720), (520, 720), (495, 810), (465, 810)], fill=light)
+        draw.rounded_rectangle([450, 260, 510, 340], radius=20, fill=light)
+    elif category == "derma_roller":
+        draw.rounded_rectangle([440, 380, 520, 820], radius=40, fill=body)
+        draw.rounded_rectangle([300, 170, 660, 390], radius=100, fill=light, outline=body, width=12)
+        for x in range(340, 640, 40):
+            for y in range(210, 360, 40):
+                draw.ellipse([x - 6, y - 6, x + 6, y + 6], fill=body)
+    elif category == "led_device":
+        draw.ellipse([220, 120, 740, 800], fill=light, outline=body, width=14)
+        for box in ([320, 330, 440, 390], [520, 330, 640, 390], [420, 560, 540, 600]):
+            draw.rounded_rectangle(box, radius=30, fill=_mix(bottom, top, 0.5))
+        for x in range(300, 680, 60):
+            draw.ellipse([x - 10, 460, x + 10, 480], fill=(220, 60, 60))
+    else:
+        draw.rounded_rectangle([270, 420, 690, 820], radius=50, fill=light, outline=body, width=12)
+        draw.rounded_rectangle([250, 300, 710, 430], radius=30, fill=body)
+        draw.rounded_rectangle([340, 560, 620, 680], radius=12, fill=_mix(top, bottom, 0.5))
+    return _png(canvas)

@@ -25,7 +25,7 @@ from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsFi
 from blog.conf import blog_setting
 from blog.visibility import ViewRestrictionsMixin, request_site, visible_pages
 from pages.blocks import BodyStreamBlock, missing_citation_refs
-from pages.content import reading_minutes, stream_text, table_of_contents, word_count
+from pages.content import reading_facts, stream_text, table_of_contents
 from pages.models import SeoPage
 from pages.revisions import AutoRevisionMixin
 
@@ -111,10 +111,7 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
         APIField("dek"),
         APIField("summary"),
         APIField("hero_alt"),
-        APIField(
-            "hero_image",
-            serializer=ImageRenditionsField(["width-320", "width-640", "width-960", "width-1280"]),
-        ),
+        APIField("hero_image", serializer=ImageRenditionsField()),
         APIField("body"),
         APIField("tags"),
         APIField("authors", serializer=LiveAuthorsField(source="article_authors")),
@@ -128,6 +125,8 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
+    # Foreign keys the page's template shows, loaded together by get_context.
+    JOINED_RELATIONS = ("hero_image", "medical_reviewer")
 
     class Meta:
         verbose_name = _("article")
@@ -235,9 +234,13 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
         if errors:
             raise ValidationError(errors)
 
+    def reading_texts(self) -> list[str]:
+        """The plain text a reader reads on the page (for word count and reading time)."""
+        return [stream_text(self.body.raw_data)]
+
     def save(self, *args, **kwargs):
-        self.word_count = word_count(stream_text(self.body.raw_data))
-        self.reading_time = reading_minutes(self.word_count)
+        facts = reading_facts(*self.reading_texts())
+        self.word_count, self.reading_time = facts.words, facts.minutes
         if self.live and self.published_date is None:
             # A blank date means "when it first went out". Every way of publishing (admin,
             # publish_scheduled, revision.publish()) saves the live page here, after Wagtail
@@ -263,24 +266,18 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
         return context
 
     def _load_hero_and_reviewer(self) -> None:
-        """Hero image and reviewer in one query, joined through this page's stored row.
-
-        A preview's in-memory page may point elsewhere than its row: then each loads lazily.
+        """The page's pictures and reviewer (JOINED_RELATIONS) in one query, joined through
+        its stored row. A preview's in-memory page may point elsewhere: then each loads lazily.
         """
-        if self.pk is None or not (self.hero_image_id or self.medical_reviewer_id):
+        names = [name for name in self.JOINED_RELATIONS if getattr(self, f"{name}_id")]
+        if self.pk is None or not names:
             return
         row = (
-            ArticlePage.objects.filter(pk=self.pk)
-            .select_related("hero_image", "medical_reviewer")
-            .only("pk", "hero_image", "medical_reviewer")
-            .first()
+            type(self).objects.filter(pk=self.pk).select_related(*names).only("pk", *names).first()
         )
-        if row is None:
-            return
-        if row.hero_image_id == self.hero_image_id:
-            self.hero_image = row.hero_image
-        if row.medical_reviewer_id == self.medical_reviewer_id:
-            self.medical_reviewer = row.medical_reviewer
+        for name in names if row is not None else ():
+            if getattr(row, f"{name}_id") == getattr(self, f"{name}_id"):
+                setattr(self, name, getattr(row, name))
 
     def _index_url(self, request) -> str:
         """The parent blog index's URL: Wagtail builds a child's url_path as the parent's plus

@@ -17,29 +17,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from blog.api_fields import SafeURLField
+from blog.api_fields import ImageRenditionsField, SafeURLField
+from pages.content import stream_text
 from pages.validators import validate_web_url
 
 from .article import ArticlePage
-
-CATEGORY_CHOICES = [
-    ("derma_roller", _("Derma roller")),
-    ("microneedling_pen", _("Microneedling pen")),
-    ("led_device", _("LED device")),
-    ("serum", _("Serum")),
-    ("moisturiser", _("Moisturiser")),
-    ("sunscreen", _("Sunscreen")),
-    ("cleanser", _("Cleanser")),
-    ("other", _("Other")),
-]
-POWER_CHOICES = [
-    ("manual", _("Manual (no power)")),
-    ("corded", _("Corded (mains)")),
-    ("rechargeable", _("Rechargeable battery")),
-    ("corded_rechargeable", _("Corded or rechargeable")),
-    ("battery", _("Replaceable batteries")),
-]
-CURRENCY_CHOICES = [("USD", "USD"), ("EUR", "EUR"), ("GBP", "GBP"), ("CAD", "CAD"), ("AUD", "AUD")]
+from .choices import CATEGORY_CHOICES, CURRENCY_CHOICES, POWER_CHOICES
 
 
 @dataclass(frozen=True)
@@ -67,6 +50,19 @@ class ProductReviewPage(ArticlePage):
     pros = StreamField([("point", blocks.CharBlock(max_length=200))], blank=True)
     cons = StreamField([("point", blocks.CharBlock(max_length=200))], blank=True)
     verdict = models.TextField(help_text=_("The bottom line in two or three sentences."))
+    product_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The product itself, shown beside the verdict. Blank: the hero image."),
+    )
+    product_image_alt = models.CharField(
+        max_length=250,
+        blank=True,
+        help_text=_("Describe the product image, e.g. 'The pen with its depth dial'."),
+    )
 
     needle_count = models.PositiveIntegerField(
         null=True, blank=True, help_text=_("E.g. 192 for a standard roller.")
@@ -102,7 +98,13 @@ class ProductReviewPage(ArticlePage):
 
     product_panels = [
         MultiFieldPanel(
-            [FieldPanel("product_name"), FieldPanel("brand"), FieldPanel("category")],
+            [
+                FieldPanel("product_name"),
+                FieldPanel("brand"),
+                FieldPanel("category"),
+                FieldPanel("product_image"),
+                FieldPanel("product_image_alt"),
+            ],
             heading=_("Product"),
         ),
         MultiFieldPanel(
@@ -150,6 +152,7 @@ class ProductReviewPage(ArticlePage):
                 "rating",
                 "rating_scale",
                 "verdict",
+                "product_image_alt",
                 "pros",
                 "cons",
                 "needle_count",
@@ -163,10 +166,12 @@ class ProductReviewPage(ArticlePage):
                 "buy_links",
             )
         ),
+        APIField("product_image", serializer=ImageRenditionsField()),
     ]
 
     parent_page_types = ["blog.BlogIndexPage"]
     subpage_types: list[str] = []
+    JOINED_RELATIONS = (*ArticlePage.JOINED_RELATIONS, "product_image")
 
     class Meta:
         verbose_name = _("product review")
@@ -189,6 +194,15 @@ class ProductReviewPage(ArticlePage):
             )
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def shown_product_image(self):
+        """The picture beside the verdict (site, API, JSON-LD): the product's, else the hero."""
+        return self.product_image if self.product_image_id else self.hero_image
+
+    @property
+    def shown_product_image_alt(self) -> str:
+        return self.product_image_alt if self.product_image_id else self.hero_alt
 
     @property
     def rating_percent(self) -> int:
@@ -226,6 +240,15 @@ class ProductReviewPage(ArticlePage):
             ),
         ]
         return [row for row in rows if row.value]
+
+    def reading_texts(self) -> list[str]:
+        """The body, then the verdict, pros and cons the page shows above and beside it."""
+        return [
+            *super().reading_texts(),
+            self.verdict,
+            stream_text(self.pros.raw_data, self.pros.stream_block),
+            stream_text(self.cons.raw_data, self.cons.stream_block),
+        ]
 
     def disclosure_text(self, site_default: str = "") -> str:
         return self.disclosure or site_default

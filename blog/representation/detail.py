@@ -113,6 +113,7 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
     wanted = {
         page.hero_image_id,
         page.social_image_id,
+        review.product_image_id if review is not None else None,
         *(person.photo_id for person in people),
         *image_ids(raw),
         *(row["hero_image_id"] for row in related),
@@ -133,10 +134,15 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
     )
 
 
-def product_dict(post: LoadedPost, scope: SiteScope) -> dict[str, Any]:
-    review = post.review
+def product_dict(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
+    review, scope = post.review, ctx.scope
     links = [
-        {"retailer": link.retailer, "url": url, "price_note": link.price_note}
+        {
+            "retailer": link.retailer,
+            "url": url,
+            "price_note": link.price_note,
+            "availability": link.availability,
+        }
         for link in post.buy_links
         if (url := safe_url(link.url))
     ]
@@ -148,6 +154,12 @@ def product_dict(post: LoadedPost, scope: SiteScope) -> dict[str, Any]:
         "rating": float(review.rating or 0),
         "rating_scale": review.rating_scale,
         "verdict": review.verdict,
+        # The product's own picture, else the hero (as the page shows it beside the verdict).
+        "image": ctx.image(
+            ctx.image_of(review, "product_image" if review.product_image_id else "hero_image"),
+            review.shown_product_image_alt,
+            ctx.hero_specs,
+        ),
         "pros": [str(point.value) for point in review.pros],
         "cons": [str(point.value) for point in review.cons],
         "specs": [
@@ -196,8 +208,7 @@ def post_detail(post: LoadedPost, ctx: ApiContext) -> dict[str, Any]:
         }
     )
     if post.review is not None:
-        detail["product"] = product_dict(post, scope)
+        detail["product"] = product_dict(post, ctx)
     crumbs = [(title, scope.page_url(url_path)) for title, url_path in post.ancestors]
-    stock = {link.url: link.availability for link in post.buy_links}
-    detail["jsonld"] = post_graph(detail, scope, post.same_as, crumbs, stock)
+    detail["jsonld"] = post_graph(detail, scope, post.same_as, crumbs)
     return detail

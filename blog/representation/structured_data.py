@@ -91,12 +91,11 @@ def post_graph(
     scope: SiteScope,
     same_as: dict[str, list[str]],
     trail: Sequence[tuple[str, str]] = (),
-    availability: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """Organization, WebSite, (Medical)WebPage, BreadcrumbList, BlogPosting, Person, ItemLists
     (benefits, phases), FAQPage, and Review plus Product for reviews. `trail` holds the
-    (name, absolute URL) of the pages between the home page and the post; `availability` the
-    schema.org ItemAvailability of each buy link's URL."""
+    (name, absolute URL) of the pages between the home page and the post. Offers state each
+    buy link's availability as the API gives it."""
     url = detail["url"]
     org_id, site_id = f"{scope.base_url}/#organization", f"{scope.base_url}/#website"
     page_id, article_id = f"{url}#webpage", f"{url}#article"
@@ -176,13 +175,11 @@ def post_graph(
                 product["name"],
                 brand=product["brand"],
                 category=product["category_label"],
-                image=hero_url,
+                image=largest_rendition_url(product.get("image")) or hero_url,
                 price=product["price"],
                 currency=product["currency"],
                 offers=[
-                    sd.OfferRef(
-                        link["url"], link["retailer"], (availability or {}).get(link["url"], "")
-                    )
+                    sd.OfferRef(link["url"], link["retailer"], link.get("availability", ""))
                     for link in product["buy_links"]
                 ],
                 review_id=review_id,

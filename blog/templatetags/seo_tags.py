@@ -15,12 +15,11 @@ from wagtail.models import Page
 from blog.models import ArticlePage, Author
 from blog.representation.scope import site_scope
 from pages.content import html_to_text
+from pages.pictures import SHARE_IMAGE_SPEC
 from pages.richtext import safe_url
 
 register = template.Library()
 
-# 1.91:1 is what Facebook, LinkedIn and X crop large previews to.
-SHARE_IMAGE_SPEC = "fill-1200x630"
 DESCRIPTION_MAX = 200
 # Query parameters that select different content on a listing; anything else (utm_*, q, junk)
 # is the same page for a search engine.

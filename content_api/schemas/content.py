@@ -107,6 +107,10 @@ class BuyLinkOut(OutSchema):
     retailer: str
     url: str
     price_note: str
+    availability: Literal["InStock", "OutOfStock", "PreOrder", "Discontinued"] = Field(
+        description="As the retailer shows it: a schema.org ItemAvailability name, the value "
+        "the page's JSON-LD offer states."
+    )
     rel: Literal["sponsored nofollow"] = "sponsored nofollow"
 
 
@@ -118,6 +122,10 @@ class ProductOut(OutSchema):
     rating: float
     rating_scale: int
     verdict: str
+    image: ImageOut | None = Field(
+        description="The product's picture, shown beside the verdict; the hero image when the "
+        "review has none of its own."
+    )
     pros: list[str]
     cons: list[str]
     specs: list[SpecOut]

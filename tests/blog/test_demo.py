@@ -2,7 +2,9 @@ import hashlib
 from collections import Counter
 from io import StringIO
 
+from django.core.cache import cache
 from django.core.management import call_command
+from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -71,6 +73,22 @@ class TestLoadDemo(WagtailPageTestCase):
             with self.subTest(post=post.slug):
                 made = set(post.hero_image.renditions.values_list("filter_spec", flat=True))
                 self.assertLessEqual(wanted, made)
+
+    def test_first_views_of_posts_make_no_renditions(self):
+        # Each rendition a first view makes costs it a resize (Lighthouse's cold score).
+        cache.clear()
+        renditions = get_image_model().get_rendition_model().objects
+        before = renditions.count()
+        for post in ArticlePage.objects.live():
+            with self.subTest(post=post.slug):
+                self.assertEqual(self.client.get(post.url).status_code, 200)
+                self.assertEqual(renditions.count(), before)
+
+    def test_reviews_have_their_own_product_image(self):
+        for review in ProductReviewPage.objects.select_related("product_image"):
+            with self.subTest(review=review.slug):
+                self.assertNotEqual(review.product_image_id, review.hero_image_id)
+                self.assertTrue(review.product_image_alt.startswith(f"The {review.product_name}"))
 
     def test_lists_and_filters_have_something_to_show(self):
         tags = Counter(tag.slug for page in ArticlePage.objects.live() for tag in page.tags.all())

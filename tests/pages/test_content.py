@@ -2,6 +2,7 @@ from django.test import SimpleTestCase
 
 from pages.content import (
     citation_links,
+    reading_facts,
     reading_minutes,
     stream_text,
     table_of_contents,
@@ -63,6 +64,12 @@ class TestStreamText(SimpleTestCase):
         self.assertEqual(word_count("Skin's barrier, re-built: fast."), 4)
         self.assertEqual(reading_minutes(0), 1)
         self.assertEqual(reading_minutes(226), 2)
+
+    def test_reading_facts_count_every_text_given(self):
+        # A review's body, verdict, pros and cons: one rule for the page, cards and the API.
+        facts = reading_facts("word " * 200, "", "Quiet motor", "word " * 24)
+        self.assertEqual((facts.words, facts.minutes), (226, 2))
+        self.assertEqual(reading_facts().minutes, 1)
 
 
 class TestTableOfContents(SimpleTestCase):
