@@ -1,10 +1,10 @@
 """The link-check benchmark's no-added-latency run: the engines' own cost, ours vs lychee.
 
 The loopback servers answer at once, so nothing hides the checker's CPU behind waiting: the
-figures are throughput (URLs/s) and CPU seconds per 1,000 links, ours (in-process, on
-asyncio's own loop as in production) and lychee's (a child process, all its
-threads), alternating run by run so the shared machine's load falls on both alike. The
-servers' own CPU is read from /proc, because with 0 ms they can become the ceiling.
+figures are throughput (URLs/s) and CPU seconds per 1,000 links, ours (in-process plus its
+forked workers, on the loop production uses: uvloop's when installed) and lychee's (a child
+process, all its threads), alternating run by run so the shared machine's load falls on both
+alike. The servers' own CPU is read from /proc, because with 0 ms they can become the ceiling.
 """
 
 from __future__ import annotations
@@ -52,9 +52,9 @@ def render_zero_latency(ours: Run, lychee: Run, servers: dict) -> tuple[list[str
         "",
         f"The same {ours.count} URLs on 20 loopback servers that answer at once (0 ms), "
         f"same settings ({CONCURRENCY} global, {PER_HOST} per host); {len(ours.seconds)} runs "
-        "of each tool, alternating. CPU per 1,000 links is the tool's own (ours in-process, "
-        "lychee's as a child, all threads); the servers' CPU is the farm process's during "
-        "each tool's runs.",
+        "of each tool, alternating. CPU per 1,000 links is the tool's own (ours in-process plus "
+        "its worker processes, lychee's as a child, all threads); the servers' CPU is the farm "
+        "process's during each tool's runs.",
         "",
         "| tool | wall s (median) | runs | URLs/s | CPU s per 1,000 links | servers' CPU s "
         "| outcome |",
@@ -83,11 +83,11 @@ def render_zero_latency(ours: Run, lychee: Run, servers: dict) -> tuple[list[str
         + "; ".join(
             _busy(name, run, servers[name]) for name, run in (("ours", ours), ("lychee", lychee))
         )
-        + ". A tool near 1.0 core on its own is held by its own CPU (ours is one Python "
-        "thread); one well under 1.0 while the servers (one Python thread) sit near 1.0 is "
-        "held by the servers, so its figure is a floor on what it could do. The 2 cores are "
-        "shared by the tool, the servers and other engineers' work on this machine, so wall "
-        "times vary run to run.",
+        + ". A tool near its cores on its own is held by its own CPU (ours is one Python "
+        "thread per worker process, one per CPU); one well under that while the servers "
+        "(one Python thread) sit near 1.0 is held by the servers, so its figure is a floor on "
+        "what it could do. The 2 cores are shared by the tool, the servers and other "
+        "engineers' work on this machine, so wall times vary run to run.",
     ]
     ours_core = statistics.median(ours.cpu_seconds) / ours.median
     if ours_core < 0.5:

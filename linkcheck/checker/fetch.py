@@ -15,13 +15,16 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import aclosing
 
 from aiohttp.abc import AbstractResolver
 
+from linkcheck.checker import loops, shards
 from linkcheck.checker.addresses import Allowlist
-from linkcheck.checker.politeness import Dispatcher, HostGate, UrlSource, host_key
+from linkcheck.checker.politeness import Dispatcher, HostGate, host_key
 from linkcheck.checker.redirects import UrlChecker
 from linkcheck.checker.settings import LinkcheckSettings
+from linkcheck.checker.sources import UrlReader, UrlSource
 from linkcheck.checker.status import LinkResult
 from linkcheck.checker.transport import KEEPALIVE_SECONDS, RETRY_CODES, open_session
 
@@ -49,10 +52,28 @@ async def _run(
     resolver: AbstractResolver | None,
     progress: Progress | None,
 ) -> AsyncIterator[tuple[int, LinkResult]]:
-    """Yield (input position, result) as checks finish."""
+    """Yield (input position, result) as checks finish, here or in worker processes."""
+    reader = UrlReader(urls)
+    # A resolver given by the caller may be bound to this process (tests, benchmarks).
+    processes = shards.process_count(settings) if resolver is None else 1
+    if processes > 1 and await reader.peek(shards.MIN_URLS) >= shards.MIN_URLS:
+        stream = shards.run_sharded(reader, settings, processes, _check_here)
+    else:
+        stream = _check_here(reader, settings, resolver)
+    async with aclosing(stream):
+        async for index, result in stream:
+            if progress is not None:
+                progress(result)
+            yield index, result
+
+
+async def _check_here(
+    reader: UrlReader, settings: LinkcheckSettings, resolver: AbstractResolver | None = None
+) -> AsyncIterator[tuple[int, LinkResult]]:
+    """The checks in this process: a pool of workers over one session and one host gate."""
     allowlist = Allowlist.parse(settings.allowlist)
     gate = HostGate(settings.per_host_concurrency, settings.per_host_delay)
-    dispatcher = Dispatcher(urls, settings.per_host_concurrency, gate)
+    dispatcher = Dispatcher(reader, settings.per_host_concurrency, gate)
     gate.on_release = dispatcher.notify
     concurrency = max(1, settings.concurrency)
     queue: asyncio.Queue[object] = asyncio.Queue(maxsize=concurrency * 2)
@@ -83,10 +104,7 @@ async def _run(
                     continue
                 if isinstance(item, Exception):
                     raise item
-                index, result = item  # type: ignore[misc]
-                if progress is not None:
-                    progress(result)
-                yield index, result
+                yield item  # type: ignore[misc]
         finally:
             for worker in workers:
                 worker.cancel()
@@ -139,7 +157,7 @@ def check_urls_sync(
     wanted = [str(url) for url in urls]
 
     def run() -> list[LinkResult]:
-        return asyncio.run(
+        return loops.run(
             check_urls(wanted, settings=settings, resolver=resolver, progress=progress)
         )
 

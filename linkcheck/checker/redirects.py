@@ -108,7 +108,9 @@ class UrlChecker:
             target = verdict.url
             host = host_key(target)
             seen.add(_loop_key(target))
-            reply = await self.transport.request(target, host, cookies.get(host, {}))
+            reply = await self.transport.request(
+                target, host, cookies.get(host, {}), verdict.parsed
+            )
             if isinstance(reply, Failure):
                 status, reason = classify_exception(reply.exc)
                 return status, None, reason

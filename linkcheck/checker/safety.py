@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -82,6 +82,8 @@ class SafetyVerdict:
     host: str = ""
     reason: str | None = None
     address: str | None = None  # set when the host is an IP literal (after normalising)
+    # ``url`` as yarl parsed it, so the request need not parse it again (~2% of a check's CPU).
+    parsed: URL | None = field(default=None, compare=False, repr=False)
 
     def __bool__(self) -> bool:
         return self.allowed
@@ -116,14 +118,15 @@ def _check_url(url: str, allowlist: Allowlist) -> SafetyVerdict:
     if literal is None:
         if rule.reason:
             return SafetyVerdict(False, url, host=rule.name, reason=rule.reason)
-        return SafetyVerdict(True, str(parsed), host=rule.name)
+        return SafetyVerdict(True, str(parsed), host=rule.name, parsed=parsed)
     if rule.reason:
         return SafetyVerdict(
             False, str(parsed), host=rule.name, reason=rule.reason, address=literal
         )
     # Fetch the canonical form: aiohttp refuses legacy numeric hosts, browsers rewrite them.
-    canonical = str(parsed.with_host(literal)) if "." in literal and literal != host else None
-    return SafetyVerdict(True, canonical or str(parsed), host=rule.name, address=literal)
+    if "." in literal and literal != host:
+        parsed = parsed.with_host(literal)
+    return SafetyVerdict(True, str(parsed), host=rule.name, address=literal, parsed=parsed)
 
 
 class _HostRule(NamedTuple):

@@ -16,6 +16,9 @@ DEFAULTS: dict[str, Any] = {
     "CONCURRENCY": 32,
     "PER_HOST_CONCURRENCY": 2,
     "PER_HOST_DELAY": 0.25,  # seconds between request starts to one host
+    # Worker processes for a run of 1,000 URLs or more, each host on one of them
+    # (checker/shards.py); 0: as many as this process may use CPUs, at most 4; 1: none.
+    "PROCESSES": 0,
     # Timeouts in seconds: every request has all three; DEADLINE bounds one URL's whole check
     # (retries, fallbacks and redirect hops included).
     "CONNECT_TIMEOUT": 5.0,
@@ -57,6 +60,7 @@ class LinkcheckSettings:
     concurrency: int = DEFAULTS["CONCURRENCY"]
     per_host_concurrency: int = DEFAULTS["PER_HOST_CONCURRENCY"]
     per_host_delay: float = DEFAULTS["PER_HOST_DELAY"]
+    processes: int = DEFAULTS["PROCESSES"]
     connect_timeout: float = DEFAULTS["CONNECT_TIMEOUT"]
     read_timeout: float = DEFAULTS["READ_TIMEOUT"]
     total_timeout: float = DEFAULTS["TOTAL_TIMEOUT"]

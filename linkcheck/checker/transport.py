@@ -75,12 +75,18 @@ class Transport:
         # Hosts that answered HEAD with 405/501: later URLs there go straight to GET.
         self._get_hosts: set[str] = set()
 
-    async def request(self, url: str, host: str, cookies: dict[str, str]) -> Reply | Failure:
-        """One hop, retried with backoff (or as Retry-After asks) while the failure is temporary."""
+    async def request(
+        self, url: str, host: str, cookies: dict[str, str], parsed: URL | None = None
+    ) -> Reply | Failure:
+        """One hop, retried with backoff (or as Retry-After asks) while the failure is temporary.
+
+        ``parsed`` is ``url`` already parsed (encoded), as the SSRF check left it.
+        """
         settings = self.settings
+        target = URL(url, encoded=True) if parsed is None else parsed
         attempt = 0
         while True:
-            outcome = await self._attempt(url, host, cookies)
+            outcome = await self._attempt(target, host, cookies)
             wait: float | None = None
             if isinstance(outcome, Failure):
                 if classify_exception(outcome.exc)[0] is LinkStatus.TEMPORARY:
@@ -109,7 +115,7 @@ class Transport:
         # Jitter keeps checks that failed together from retrying in lockstep.
         return self.settings.backoff * (2**attempt) * random.uniform(0.8, 1.2)  # noqa: S311
 
-    async def _attempt(self, url: str, host: str, cookies: dict[str, str]) -> Reply | Failure:
+    async def _attempt(self, url: URL, host: str, cookies: dict[str, str]) -> Reply | Failure:
         """HEAD first; GET when HEAD is unsupported, refused or answered oddly."""
         if host not in self._get_hosts:
             try:
@@ -129,13 +135,13 @@ class Transport:
         except Exception as exc:
             return Failure(exc)
 
-    async def _send(self, method: str, url: str, host: str, cookies: dict[str, str]) -> Reply:
+    async def _send(self, method: str, url: URL, host: str, cookies: dict[str, str]) -> Reply:
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else None
         async with (
             self.gate.slot(host),
             self.session.request(
                 method,
-                URL(url, encoded=True),
+                url,
                 allow_redirects=False,
                 timeout=self.timeout,
                 headers=headers,

@@ -1,0 +1,29 @@
+"""The event loop the checker runs on: uvloop's when it is installed, else asyncio's own.
+
+With loopback servers that answer at once, the checker is CPU-bound, and uvloop's loop and
+socket transports took about a fifth off its CPU per link (benchmarks/RESULTS.md, linkcheck).
+It is optional: nothing here needs it, and without it asyncio's loop runs the same code.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Coroutine
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def new_event_loop() -> asyncio.AbstractEventLoop:
+    """A fresh event loop: uvloop's if it can be imported, else asyncio's."""
+    try:
+        import uvloop
+    except ImportError:
+        return asyncio.new_event_loop()
+    return uvloop.new_event_loop()
+
+
+def run(coro: Coroutine[Any, Any, T]) -> T:
+    """``asyncio.run`` on the checker's loop (``new_event_loop``)."""
+    with asyncio.Runner(loop_factory=new_event_loop) as runner:
+        return runner.run(coro)
