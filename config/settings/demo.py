@@ -6,11 +6,15 @@ files, so WhiteNoise serves static files straight from the finders (no collectst
 the app serves the demo's media (config.urls, SKINCARE_SERVE_MEDIA).
 """
 
+from urllib.parse import urlsplit
+
 from .dev import *  # noqa: F403
 
 DEBUG = False
-# runserver's own addresses; the demo Site is named 127.0.0.1 or localhost (load_demo --host).
+# Loopback, and the host `make demo HOST=...` serves on (its WAGTAILADMIN_BASE_URL).
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+if (_served := urlsplit(WAGTAILADMIN_BASE_URL).hostname) and _served not in ALLOWED_HOSTS:  # noqa: F405
+    ALLOWED_HOSTS.append(_served)
 # Right after SecurityMiddleware, as in production, so static requests skip the rest. A new
 # list: base's stays as it is for whatever else imports it.
 _middleware = list(MIDDLEWARE)  # noqa: F405

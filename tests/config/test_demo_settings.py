@@ -17,10 +17,18 @@ FACTS = (
 )
 
 
-def demo_settings() -> dict:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "SKINCARE_"))}
+def demo_settings(**env: str) -> dict:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "SKINCARE_", "WAGTAILADMIN_"))
+    }
     run = subprocess.run(  # noqa: S603 (fixed interpreter and code)
-        [sys.executable, "-c", FACTS], cwd=ROOT, env=clean, capture_output=True, text=True
+        [sys.executable, "-c", FACTS],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
     )
     assert run.returncode == 0, run.stderr
     return json.loads(run.stdout)
@@ -36,3 +44,9 @@ class TestDemoSettings(SimpleTestCase):
         self.assertEqual(middleware[security + 1], "whitenoise.middleware.WhiteNoiseMiddleware")
         self.assertIs(facts["finders"], True)
         self.assertIs(facts["media"], True)
+
+    def test_the_host_make_demo_serves_on_is_allowed(self):
+        # make demo HOST=192.168.1.20 PORT=8080 exports the address as WAGTAILADMIN_BASE_URL.
+        facts = demo_settings(WAGTAILADMIN_BASE_URL="http://192.168.1.20:8080")
+        self.assertIn("192.168.1.20", facts["hosts"])
+        self.assertIn("127.0.0.1", facts["hosts"])
