@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import random
 
-from benchmarks.corpus_bulk import post_dates
+from benchmarks.corpus_bulk import post_dates, reset_site
 
 WORDS = (  # noqa: SIM905 - prose, easier to edit as a string
     "skin barrier collagen elastin microneedling serum retinol niacinamide hydration redness "
@@ -121,29 +121,12 @@ def build_corpus(articles: int, seed: int = 7) -> dict:
 
     from django.utils import timezone
     from wagtail.images import get_image_model
-    from wagtail.models import Page, Site
 
-    from blog.models import (
-        ArticleAuthor,
-        ArticlePage,
-        Author,
-        BlogIndexPage,
-        ProductReviewPage,
-        ReviewBuyLink,
-    )
-    from pages.models import HomePage
+    from blog.models import ArticleAuthor, ArticlePage, Author, ProductReviewPage, ReviewBuyLink
 
     rng = random.Random(seed)
     Image = get_image_model()
-    root = Page.get_first_root_node()
-    for page in root.get_children():
-        page.delete()
-    home = root.add_child(instance=HomePage(title="Skin Notes", slug="home"))
-    Site.objects.all().delete()
-    Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True, site_name="Skin Notes"
-    )
-    index = home.add_child(instance=BlogIndexPage(title="Journal", slug="blog"))
+    index = reset_site()
     heroes = [
         Image.objects.create(title=f"Hero {i}", file=png((1600, 900), (200, 120 + i, 140)))
         for i in range(40)
