@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from decimal import Decimal
 
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text
 
@@ -29,6 +33,30 @@ def make_author(slug="ana", *, name=None, can_review=False, live=True, **fields)
     )
     author.save_revision()
     return author
+
+
+def make_image(title: str = "Photo", size: tuple[int, int] = (1600, 900)):
+    """A real (tiny-file) PNG, so Wagtail can make renditions."""
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (200, 150, 140)).save(buffer, format="PNG")
+    slug = title.lower().replace(" ", "-")
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
+
+
+def make_dermatologist(**fields) -> Author:
+    """Maya Okafor: a published dermatologist who can review, with a photo and a website; the
+    author the profile page, JSON-LD and API directory tests describe (fields override)."""
+    fields = {
+        "name": "Maya Okafor",
+        "role": "Dermatologist",
+        "credentials": "MD",
+        "website": "https://maya.example/",
+        "can_review": True,
+        **fields,
+    }
+    if "photo" not in fields:
+        fields["photo"] = make_image("Maya", size=(300, 300))
+    return make_author("maya", **fields)
 
 
 def benefits_value(titles=("Calmer skin", "More hydration"), citations="") -> dict:

@@ -2,21 +2,15 @@
 
 from wagtail.test.utils import WagtailPageTestCase
 
-from tests.content_api.helpers import make_image
-from tests.factories import make_article, make_author, make_site
+from tests.factories import make_article, make_author, make_dermatologist, make_site
 
 
 class TestAuthorPages(WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
-        cls.maya = make_author(
-            "maya",
-            name="Maya Okafor",
-            role="Consultant dermatologist",
-            credentials="MD, board-certified dermatologist",
-            can_review=True,
-            photo=make_image("Maya", size=(400, 400)),
+        cls.maya = make_dermatologist(
+            role="Consultant dermatologist", credentials="MD, board-certified dermatologist"
         )
         cls.rev = make_author("rev", name="Rev Iewer", role="Medical reviewer", can_review=True)
         cls.lena = make_author("lena", name="Lena Hart", credentials="Licensed esthetician")

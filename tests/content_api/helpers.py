@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import io
 import json
 from decimal import Decimal
 
 from django.core.cache import cache
-from django.core.files.images import ImageFile
 from django.test import Client, TestCase
-from PIL import Image as PILImage
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage, ProductReviewPage, ReviewBuyLink
 from pages.models import HomePage
-from tests.factories import make_article, make_author, make_site
+from tests.factories import make_article, make_author, make_image, make_site
 
 __all__ = [
     "ApiTestCase",
@@ -40,14 +36,6 @@ class ApiTestCase(TestCase):
     def setUp(self):
         super().setUp()
         cache.clear()
-
-
-def make_image(title: str = "Photo", size: tuple[int, int] = (1600, 900)):
-    """A real (tiny-file) PNG, so Wagtail can make renditions."""
-    buffer = io.BytesIO()
-    PILImage.new("RGB", size, (200, 150, 140)).save(buffer, format="PNG")
-    slug = title.lower().replace(" ", "-")
-    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"{slug}.png"))
 
 
 def make_other_site(hostname: str = "other.example") -> tuple[HomePage, BlogIndexPage]:

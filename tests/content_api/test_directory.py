@@ -8,13 +8,13 @@ from xml.etree import ElementTree
 from django.test import override_settings
 
 from pages.models import SiteSettings
+from tests.factories import make_dermatologist
 
 from .helpers import (
     ApiTestCase,
     api_json,
     make_article,
     make_author,
-    make_image,
     make_review,
     make_site,
 )
@@ -25,15 +25,7 @@ class TestDirectory(ApiTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
-        cls.maya = make_author(
-            "maya",
-            name="Maya Okafor",
-            can_review=True,
-            credentials="MD",
-            website="https://maya.example/",
-            bio="<p>Treats <b>acne</b> scarring.</p>",
-            photo=make_image("Maya", size=(300, 300)),
-        )
+        cls.maya = make_dermatologist(bio="<p>Treats <b>acne</b> scarring.</p>")
         cls.maya.expertise.set(["acne", "procedures"])
         cls.maya.save()
         cls.lena = make_author("lena", name="Lena Hart")

@@ -11,11 +11,10 @@ from tests.content_api.helpers import (
     ApiTestCase,
     make_article,
     make_author,
-    make_image,
     make_review,
     make_site,
 )
-from tests.factories import sample_body
+from tests.factories import make_dermatologist, sample_body
 
 SCRIPT_RE = re.compile(rb'<script type="application/ld\+json">(.*?)</script>', re.S)
 SCHEMA = "https://schema.org/"
@@ -123,14 +122,7 @@ class TestProfileJsonLd(JsonLdPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
-        cls.maya = make_author(
-            "maya",
-            name="Maya Okafor",
-            credentials="MD",
-            role="Dermatologist",
-            website="https://maya.example/",
-            photo=make_image("Maya", (300, 300)),
-        )
+        cls.maya = make_dermatologist()
         cls.post = make_article(cls.index, "healing", authors=[cls.maya])
 
     def test_profile_is_a_profile_page_about_the_person(self):
