@@ -4,6 +4,8 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
+from tests.factories import make_article, make_author, make_site
+
 LIVE_TEXT = "<p>Microneedling can soften scars over several sessions.</p>"
 DRAFT_TEXT = "<p>An unapproved change the reviewer has not seen.</p>"
 SPAM = (
@@ -30,6 +32,15 @@ def boom(*args, **kwargs):
 
 class AdminFormMixin:
     """Edit-form data for the article and author fixtures, as the admin posts them."""
+
+    @classmethod
+    def make_live_article(cls):
+        """The fixture: a live article by Lena holding LIVE_TEXT (cls.home, index, author, page)."""
+        cls.home, cls.index = make_site()
+        cls.author = make_author("lena")
+        cls.page = make_article(
+            cls.index, "live-post", body=[("paragraph", LIVE_TEXT)], authors=[cls.author]
+        )
 
     def article_data(self, page, html, *, publish=False):
         return nested_form_data(

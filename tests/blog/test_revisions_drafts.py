@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage, Author
 from linkcheck.cleaning import ACTION
-from tests.factories import make_article, make_author, make_site
+from tests.factories import make_author
 
 from .revisiondata import (
     DRAFT_TEXT,
@@ -28,11 +28,7 @@ class TestSaveDraftOnLiveArticle(AdminFormMixin, WagtailPageTestCase):
 
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-        cls.author = make_author("lena")
-        cls.page = make_article(
-            cls.index, "live-post", body=[("paragraph", LIVE_TEXT)], authors=[cls.author]
-        )
+        cls.make_live_article()
         draft = cls.page.latest_revision.as_object()
         draft.body = [("paragraph", LIVE_TEXT + DRAFT_TEXT)]
         draft.save_revision()

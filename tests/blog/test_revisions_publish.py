@@ -13,7 +13,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from blog.models import ArticlePage
 from linkcheck.cleaning import ACTION, clean_object
-from tests.factories import make_article, make_author, make_site
+from tests.factories import make_article, make_site
 
 from .revisiondata import (
     DRAFT_TEXT,
@@ -30,11 +30,7 @@ from .revisiondata import (
 class TestPublishIsCleanedFirst(AdminFormMixin, WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.home, cls.index = make_site()
-        cls.author = make_author("lena")
-        cls.page = make_article(
-            cls.index, "live-post", body=[("paragraph", LIVE_TEXT)], authors=[cls.author]
-        )
+        cls.make_live_article()
 
     def setUp(self):
         self.login()
