@@ -20,21 +20,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
-import pickle
-import struct
 import sys
 from collections.abc import AsyncIterator, Callable
 from dataclasses import replace
 
-from linkcheck.checker import loops
-from linkcheck.checker.politeness import PULL_CHUNK, host_key
+from linkcheck.checker import loops, pipes
+from linkcheck.checker.politeness import LOOKAHEAD, PULL_CHUNK, host_key
 from linkcheck.checker.settings import LinkcheckSettings
 from linkcheck.checker.sources import UrlReader
 from linkcheck.checker.status import LinkResult
 
 MIN_URLS = 1000  # below this, forking and the pipes cost more than they save
 MAX_PROCESSES = 4
-_FRAME = struct.Struct("!I")
 _BATCH = 64  # URLs or results per pipe message
 _HOLD = 0.05  # seconds a child holds finished results before sending a short batch
 
@@ -60,7 +57,7 @@ async def run_sharded(
         # A child must not hold the pipes of the ones before it: they would never see EOF.
         others = [fd for worker in workers for fd in (worker.to_child, worker.from_child)]
         workers.append(_Worker.fork(body, share, others))
-    router = _Router(len(workers))
+    router = _Router(len(workers), LOOKAHEAD)
     results: asyncio.Queue[object] = asyncio.Queue(maxsize=processes * 4)
     tasks = [asyncio.create_task(_feed(reader, workers, router, results))]
     tasks += [asyncio.create_task(worker.collect(results)) for worker in workers]
@@ -85,10 +82,17 @@ async def run_sharded(
 
 
 class _Router:
-    """Which child checks which host: the least loaded takes a host none holds."""
+    """Which child checks which host: the least loaded takes a host none holds.
 
-    def __init__(self, count: int) -> None:
+    It also holds the input back while ``limit`` URLs are out, so memory stays flat here
+    (and in the pipes) however many links there are.
+    """
+
+    def __init__(self, count: int, limit: int = LOOKAHEAD) -> None:
         self.load = [0] * count  # URLs sent and not yet answered, per child
+        self.limit = limit
+        self._room = asyncio.Event()
+        self._room.set()
         self._owner: dict[str, int] = {}
         self._outstanding: dict[str, int] = {}
         self._hosts: dict[int, str] = {}  # input position -> host, while outstanding
@@ -100,10 +104,18 @@ class _Router:
         self._outstanding[host] = self._outstanding.get(host, 0) + 1
         self._hosts[index] = host
         self.load[owner] += 1
+        if len(self._hosts) >= self.limit:
+            self._room.clear()
         return owner
+
+    async def room(self) -> None:
+        """Wait until fewer than ``limit`` URLs are out."""
+        await self._room.wait()
 
     def finished(self, index: int) -> None:
         host = self._hosts.pop(index)
+        if len(self._hosts) < self.limit:
+            self._room.set()
         self.load[self._owner[host]] -= 1
         left = self._outstanding[host] - 1
         if left:
@@ -119,6 +131,7 @@ async def _feed(
     try:
         position = 0
         while True:
+            await router.room()
             chunk = await reader.take(PULL_CHUNK)
             batches: list[list[tuple[int, str]]] = [[] for _ in workers]
             for url in chunk:
@@ -144,7 +157,7 @@ class _Worker:
         self.to_child = to_child
         self.from_child = from_child
         self._writer: asyncio.WriteTransport | None = None
-        self._protocol: _Drain | None = None
+        self._protocol: pipes.Drain | None = None
 
     @classmethod
     def fork(cls, body: Body, settings: LinkcheckSettings, others: list[int]) -> _Worker:
@@ -164,8 +177,8 @@ class _Worker:
         if self._writer is None:
             loop = asyncio.get_running_loop()
             pipe = os.fdopen(self.to_child, "wb", buffering=0)
-            self._writer, self._protocol = await loop.connect_write_pipe(_Drain, pipe)
-        _write_frame(self._writer, batch)
+            self._writer, self._protocol = await loop.connect_write_pipe(pipes.Drain, pipe)
+        pipes.write_frame(self._writer, batch)
         assert self._protocol is not None
         await self._protocol.drain()
 
@@ -178,10 +191,10 @@ class _Worker:
 
     async def collect(self, results: asyncio.Queue) -> None:
         """Pass the child's result batches on; None when it finished, an error if it failed."""
-        stream = await _open_reader(os.fdopen(self.from_child, "rb", buffering=0))
+        stream = await pipes.open_reader(os.fdopen(self.from_child, "rb", buffering=0))
         try:
             while True:
-                message = await _read_frame(stream)
+                message = await pipes.read_frame(stream)
                 if message is None:
                     raise RuntimeError(f"link-check worker {self.pid} ended without finishing")
                 kind, payload = message
@@ -221,13 +234,13 @@ def _child_main(body: Body, settings: LinkcheckSettings, down: int, up: int) -> 
 
 async def _serve(body: Body, settings: LinkcheckSettings, down: int, up: int) -> None:
     loop = asyncio.get_running_loop()
-    stream = await _open_reader(os.fdopen(down, "rb", buffering=0))
-    writer, protocol = await loop.connect_write_pipe(_Drain, os.fdopen(up, "wb", buffering=0))
+    stream = await pipes.open_reader(os.fdopen(down, "rb", buffering=0))
+    writer, protocol = await loop.connect_write_pipe(pipes.Drain, os.fdopen(up, "wb", buffering=0))
     positions: dict[int, int] = {}  # the Dispatcher's numbering here -> the parent's position
 
     async def urls() -> AsyncIterator[str]:
         read = 0
-        while (message := await _read_frame(stream)) is not None:
+        while (message := await pipes.read_frame(stream)) is not None:
             for position, url in message:
                 positions[read] = position
                 read += 1
@@ -240,55 +253,13 @@ async def _serve(body: Body, settings: LinkcheckSettings, down: int, up: int) ->
             batch.append((positions.pop(index), result))
             # Batched, but never held long: the parent streams results to its caller.
             if len(batch) >= _BATCH or loop.time() - sent > _HOLD or stream.at_eof():
-                _write_frame(writer, ("results", batch))
+                pipes.write_frame(writer, ("results", batch))
                 batch, sent = [], loop.time()
                 await protocol.drain()
         if batch:
-            _write_frame(writer, ("results", batch))
-        _write_frame(writer, ("done", None))
+            pipes.write_frame(writer, ("results", batch))
+        pipes.write_frame(writer, ("done", None))
     except Exception as exc:
-        _write_frame(writer, ("error", f"{type(exc).__name__}: {exc}"))
+        pipes.write_frame(writer, ("error", f"{type(exc).__name__}: {exc}"))
     await protocol.drain()
     writer.close()
-
-
-class _Drain(asyncio.Protocol):
-    """Flow control for a write pipe: ``drain`` waits while the pipe is full."""
-
-    def __init__(self) -> None:
-        self._resumed: asyncio.Future[None] | None = None
-
-    def pause_writing(self) -> None:
-        self._resumed = asyncio.get_running_loop().create_future()
-
-    def resume_writing(self) -> None:
-        if self._resumed is not None and not self._resumed.done():
-            self._resumed.set_result(None)
-        self._resumed = None
-
-    def connection_lost(self, exc: Exception | None) -> None:
-        self.resume_writing()
-
-    async def drain(self) -> None:
-        if self._resumed is not None:
-            await self._resumed
-
-
-async def _open_reader(pipe) -> asyncio.StreamReader:
-    loop = asyncio.get_running_loop()
-    stream = asyncio.StreamReader(limit=1 << 20)
-    await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(stream), pipe)
-    return stream
-
-
-def _write_frame(writer: asyncio.WriteTransport, message: object) -> None:
-    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
-    writer.write(_FRAME.pack(len(data)) + data)
-
-
-async def _read_frame(stream: asyncio.StreamReader):
-    try:
-        size = _FRAME.unpack(await stream.readexactly(_FRAME.size))[0]
-        return pickle.loads(await stream.readexactly(size))  # noqa: S301 - our own child's
-    except asyncio.IncompleteReadError:
-        return None

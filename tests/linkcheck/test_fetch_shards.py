@@ -164,6 +164,19 @@ class TestRouter(SimpleTestCase):
         self.assertEqual(router.load, [0, 2])
         self.assertEqual(router.route(4, "a"), 0)  # "a" was forgotten: the idlest takes it
 
+    def test_the_input_waits_while_the_limit_is_out(self):
+        async def scenario():
+            router = shards._Router(2, limit=2)
+            router.route(0, "a")
+            router.route(1, "b")
+            waiting = asyncio.create_task(router.room())
+            await asyncio.sleep(0)
+            self.assertFalse(waiting.done())
+            router.finished(1)
+            await asyncio.wait_for(waiting, 1)
+
+        asyncio.run(scenario())
+
     def test_process_count(self):
         self.assertEqual(shards.process_count(LinkcheckSettings(processes=3)), 3)
         auto = shards.process_count(LinkcheckSettings(processes=0))
