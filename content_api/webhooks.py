@@ -13,13 +13,11 @@ admins choose webhook URLs and editors choose links.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
 import time
 from collections.abc import Iterable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +26,7 @@ from aiohttp.abc import AbstractResolver
 from yarl import URL
 
 from linkcheck.checker.addresses import Allowlist, as_allowlist
+from linkcheck.checker.loops import run_blocking
 from linkcheck.checker.safety import check_url_safety
 from linkcheck.checker.status import LinkStatus, classify_exception
 from linkcheck.checker.transport import guarded_session
@@ -122,16 +121,7 @@ def post(
         DELIVERY_HEADER: str(delivery_id),
     }
 
-    def run() -> AttemptResult:
-        return asyncio.run(_post(verdict.url, body, headers, timeout, allowed, resolver))
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return run()
-    # Called from async code (an ASGI request running the immediate task backend).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
+    return run_blocking(lambda: _post(verdict.url, body, headers, timeout, allowed, resolver))
 
 
 async def _post(

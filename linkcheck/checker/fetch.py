@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import aclosing
 
 from aiohttp.abc import AbstractResolver
@@ -156,18 +155,9 @@ def check_urls_sync(
     settings = settings or LinkcheckSettings()
     wanted = [str(url) for url in urls]
 
-    def run() -> list[LinkResult]:
-        return loops.run(
-            check_urls(wanted, settings=settings, resolver=resolver, progress=progress)
-        )
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return run()
-    # Called from async code (an ASGI view): a loop cannot be nested, so use a private thread.
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
+    return loops.run_blocking(
+        lambda: check_urls(wanted, settings=settings, resolver=resolver, progress=progress)
+    )
 
 
 def check_url(
