@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.bench_search [--sizes 1000,10000,100000] [--backends sqlite,postgresql]
 [--rounds 5] [--quick]`` builds, per backend and size, a throwaway database (a temporary
-SQLite file; a PostgreSQL database named skincare_search_bench on SKINCARE_BENCH_PG's server,
+SQLite file; a PostgreSQL database named skincare_search_bench_<size> on SKINCARE_BENCH_PG's server,
 default postgres://postgres@127.0.0.1:5432, skipped when unreachable) with the bulk corpus
 (benchmarks/corpus_bulk.py), then times twenty realistic queries (single words, several
 words, an author, a product, a typo) through the in-process WSGI handler: p50 and p95
@@ -51,16 +51,18 @@ def percentile(samples: list[float], p: float) -> float:
 # --- worker: one backend, one size -------------------------------------------------------------
 
 
-def database_url(backend: str, workdir: str) -> str:
+def database_url(backend: str, workdir: str, size: int) -> str:
+    """A new, empty database; on PostgreSQL one per size, so sizes may run side by side."""
     if backend == "sqlite":
         return f"sqlite:///{os.path.join(workdir, 'bench.sqlite3')}"
     import psycopg
 
     base = os.environ.get("SKINCARE_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
+    name = f"{PG_DB}_{size}"
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {PG_DB}")
-        conn.execute(f"CREATE DATABASE {PG_DB}")
-    return f"{base}/{PG_DB}"
+        conn.execute(f"DROP DATABASE IF EXISTS {name}")
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"{base}/{name}"
 
 
 def postgres_reachable() -> bool:
@@ -74,9 +76,9 @@ def postgres_reachable() -> bool:
     return True
 
 
-def setup_django(backend: str, workdir: str) -> None:
+def setup_django(backend: str, workdir: str, size: int) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = database_url(backend, workdir)
+    os.environ["DATABASE_URL"] = database_url(backend, workdir, size)
     os.environ["DATABASE_CONN_MAX_AGE"] = "600"
     import django
 
@@ -92,6 +94,21 @@ def setup_django(backend: str, workdir: str) -> None:
         CACHES={"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}},
     ).enable()
     call_command("migrate", verbosity=0)
+
+
+def server_cpu_s() -> float:
+    """CPU seconds this process's PostgreSQL backend has used (0 on SQLite, which runs in
+    the process): with the process's own, a request's cost that the load of a shared
+    machine does not inflate the way it inflates wall time."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return 0.0
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    with open(f"/proc/{pid}/stat") as stat:  # the server runs on this host (127.0.0.1)
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def timed(run) -> float:
@@ -160,11 +177,14 @@ def worker(backend: str, size: int, rounds: int) -> dict:
             if status != 200:
                 raise SystemExit(f"{url} answered {status}")
     samples: dict[str, list[float]] = {"site": [], "api": []}
+    cpu: dict[str, list[float]] = {"site": [], "api": []}
     for _ in range(rounds):
         for surface, surface_urls in urls.items():
             for url in surface_urls:
+                started = time.process_time() + server_cpu_s()
                 ms = timed(lambda url=url: client.get(url))
                 samples[surface].append(ms)
+                cpu[surface].append((time.process_time() + server_cpu_s() - started) * 1000)
     load = [round(value, 1) for value in os.getloadavg()]  # 1, 5, 15 minutes, after timing
     peer: list[float | None] = []
     ours: list[float] = []
@@ -186,6 +206,12 @@ def worker(backend: str, size: int, rounds: int) -> dict:
         "site_p95": percentile(samples["site"], 95),
         "api_p50": percentile(samples["api"], 50),
         "api_p95": percentile(samples["api"], 95),
+        # CPU ms a request, this process and its database backend (the backend's in clock
+        # ticks of 10 ms: the mean is exact, the percentiles coarse).
+        "cpu": {
+            **{f"{k}_mean": statistics.mean(v) for k, v in cpu.items()},
+            **{f"{k}_p{p}": percentile(v, p) for k, v in cpu.items() for p in (50, 95)},
+        },
         "slowest": max(site_by_query, key=site_by_query.get),
         "peer_ms": peer,
         "ours_peer_queries_ms": ours,
@@ -222,7 +248,7 @@ def main(argv: list[str] | None = None) -> int:
         backend, size = args.worker[0], int(args.worker[1])
         workdir = tempfile.mkdtemp(prefix="skincare-bench-search-")
         try:
-            setup_django(backend, workdir)
+            setup_django(backend, workdir, size)
             print(json.dumps(worker(backend, size, args.rounds)))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)

@@ -136,3 +136,22 @@ class TestRankWindow(WagtailPageTestCase):
             ranked = ranked_post_ids(posts, "peptide", 0, 6)
         self.assertEqual(ranked.count, 10)
         self.assertEqual(set(ranked.ids), {post.pk for post in self.posts})
+
+
+@skipUnless(connection.vendor == "postgresql", "one query is PostgreSQL's shape")
+class TestOneQueryOnPostgres(WagtailPageTestCase):
+    """Ranked ids and the count come from one query at any number of matches; a page past
+    the end costs one more (the count)."""
+
+    def setUp(self):
+        self.home, self.index = make_site()
+
+    def test_ranking_is_one_query_at_two_sizes(self):
+        posts = live_posts(self.home.get_site())
+        for total in (3, 30):
+            make_posts(self.index, total - posts.count(), start=posts.count())
+            with self.subTest(total=total), self.assertNumQueries(1):
+                ranked = ranked_post_ids(posts, "collagen", 0, 10)
+            self.assertEqual((len(ranked.ids), ranked.count), (min(total, 10), total))
+        with self.assertNumQueries(2):
+            self.assertEqual(ranked_post_ids(posts, "collagen", 40, 10).count, 30)
