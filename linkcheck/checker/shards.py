@@ -33,7 +33,7 @@ from linkcheck.checker.status import LinkResult
 MIN_URLS = 1000  # below this, forking and the pipes cost more than they save
 MAX_PROCESSES = 4
 _BATCH = 64  # URLs or results per pipe message
-_HOLD = 0.05  # seconds a child holds finished results before sending a short batch
+_HOLD = 0.02  # seconds a child holds finished results before sending a short batch
 
 Body = Callable[[UrlReader, LinkcheckSettings], AsyncIterator[tuple[int, LinkResult]]]
 
@@ -246,18 +246,28 @@ async def _serve(body: Body, settings: LinkcheckSettings, down: int, up: int) ->
                 read += 1
                 yield url
 
+    batch: list[tuple[int, LinkResult]] = []
+    timer: asyncio.TimerHandle | None = None
+
+    def send() -> None:
+        nonlocal batch, timer
+        if timer is not None:
+            timer.cancel()
+            timer = None
+        if batch:
+            pipes.write_frame(writer, ("results", batch))
+            batch = []
+
     try:
-        batch: list[tuple[int, LinkResult]] = []
-        sent = loop.time()
         async for index, result in body(UrlReader(urls()), settings):
             batch.append((positions.pop(index), result))
             # Batched, but never held long: the parent streams results to its caller.
-            if len(batch) >= _BATCH or loop.time() - sent > _HOLD or stream.at_eof():
-                pipes.write_frame(writer, ("results", batch))
-                batch, sent = [], loop.time()
+            if len(batch) >= _BATCH:
+                send()
                 await protocol.drain()
-        if batch:
-            pipes.write_frame(writer, ("results", batch))
+            elif timer is None:
+                timer = loop.call_later(_HOLD, send)
+        send()
         pipes.write_frame(writer, ("done", None))
     except Exception as exc:
         pipes.write_frame(writer, ("error", f"{type(exc).__name__}: {exc}"))
