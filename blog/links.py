@@ -14,33 +14,25 @@ from django.utils.html import escape
 from django.utils.translation import get_language
 from wagtail.rich_text.pages import PageLinkHandler
 
-from .conf import blog_setting
-from .representation.generation import current_generation, generation_cache
+from .representation.generation import remembered
 
 MISSING = ""  # cached for a page that does not exist, so it is not looked up again
 
 
 def page_link_urls(ids: list[str]) -> dict[str, str]:
     """{page id: URL as Wagtail's handler renders it ('' when there is no such page)}."""
-    # The language too: with WAGTAIL_I18N_ENABLED a link goes to the reader's translation.
-    prefix = f"skincare-site:link:{current_generation().token}:{get_language()}"
-    keys = {page_id: f"{prefix}:{page_id}" for page_id in set(ids)}
-    cache = generation_cache()
-    found = cache.get_many(keys.values())
-    urls = {page_id: found[key] for page_id, key in keys.items() if key in found}
-    missing = [page_id for page_id in keys if page_id not in urls]
-    if missing:
-        pages = PageLinkHandler.get_many([{"id": page_id} for page_id in missing])
-        fresh = {
-            page_id: (page.localized.url or MISSING) if page else MISSING
-            for page_id, page in zip(missing, pages, strict=True)
+
+    def load(missing: list[str]) -> dict[str, str]:
+        pages = PageLinkHandler.get_many([{"id": key.partition(":")[2]} for key in missing])
+        return {
+            key: (page.localized.url or MISSING) if page else MISSING
+            for key, page in zip(missing, pages, strict=True)
         }
-        cache.set_many(
-            {keys[page_id]: url for page_id, url in fresh.items()},
-            blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"),
-        )
-        urls.update(fresh)
-    return urls
+
+    # The language too: with WAGTAIL_I18N_ENABLED a link goes to the reader's translation.
+    language = get_language()
+    urls = remembered("link", [f"{language}:{page_id}" for page_id in ids], load)
+    return {key.partition(":")[2]: url for key, url in urls.items()}
 
 
 class CachedPageLinkHandler(PageLinkHandler):

@@ -13,7 +13,7 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from pages.models import SiteSettings
 
-from .models import Author
+from .models import Author, AuthorProfileLink
 from .representation.generation import bump_generation
 
 # Fields Wagtail writes when a draft revision is saved or a page is locked: the live content
@@ -69,6 +69,7 @@ def connect() -> None:
     watched = [
         *get_page_models(),
         Author,
+        AuthorProfileLink,  # sameAs links, saved after their author's own row
         get_image_model(),
         get_document_model(),
         Tag,

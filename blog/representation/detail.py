@@ -26,6 +26,7 @@ from .cards import (
     related_card,
     tags_of,
 )
+from .generation import remembered
 from .queries import public_pages, related_posts
 from .relations import attach_detail_relations, is_review, profile_urls
 from .richtext import RichTextRenderer, linked_ids
@@ -61,21 +62,41 @@ def ancestors_of(page: ArticlePage, scope: SiteScope) -> list[tuple[str, str]]:
     """(title, url_path) of the pages between the site's root and `page`, for breadcrumbs."""
     # A new page being previewed has no path yet, so no trail beyond the home page.
     step = page.steplen
-    paths = [page.path[:end] for end in range(len(scope.root_path) + step, len(page.path), step)]
-    if not paths:
+    parent = page.path[:-step]
+    if len(parent) <= len(scope.root_path):
         return []
-    return list(
-        Page.objects.filter(path__in=paths).order_by("path").values_list("title", "url_path")
-    )
+
+    def load(keys: list[str]) -> dict[str, list[tuple[str, str]]]:
+        trails = {}
+        for key in keys:
+            path = key.partition(":")[2]
+            paths = [path[:end] for end in range(len(scope.root_path) + step, len(path) + 1, step)]
+            rows = Page.objects.filter(path__in=paths).order_by("path")
+            trails[key] = list(rows.values_list("title", "url_path"))
+        return trails
+
+    # Titles and paths change only with a publish or a move, which start a new generation.
+    key = f"{scope.site_id}:{parent}"
+    return remembered("trail", [key], load)[key]
+
+
+def public_page_urls(ids, scope: SiteScope) -> dict[int, str]:
+    """{page id: absolute URL} of the public pages of the site among `ids`."""
+
+    def load(keys: list[str]) -> dict[str, str]:
+        pks = [int(key.partition(":")[2]) for key in keys]
+        pages = public_pages(Page, scope).filter(pk__in=pks).values_list("pk", "url_path")
+        urls = {f"{scope.site_id}:{pk}": scope.page_url(url_path) for pk, url_path in pages}
+        return {key: urls.get(key, "") for key in keys}
+
+    found = remembered("page-url", [f"{scope.site_id}:{pk}" for pk in ids], load)
+    return {int(key.partition(":")[2]): url for key, url in found.items() if url}
 
 
 def renderer_for(fragments, scope: SiteScope) -> RichTextRenderer:
     """A rich-text renderer whose page and document links are resolved in one query each."""
     ids = linked_ids(fragments)
-    page_urls: dict[int, str] = {}
-    if ids["page"]:
-        pages = public_pages(Page, scope).filter(pk__in=ids["page"]).only("id", "url_path")
-        page_urls = {page.pk: scope.page_url(page.url_path) for page in pages}
+    page_urls = public_page_urls(ids["page"], scope) if ids["page"] else {}
     document_urls: dict[int, str] = {}
     if ids["document"]:
         documents = get_document_model().objects.filter(pk__in=ids["document"])

@@ -18,6 +18,7 @@ from blog.models import (
     ReviewBuyLink,
 )
 
+from .generation import remembered
 from .renditions import FOCAL_FIELDS, ImageFacts
 
 # Set on each page by attach_card_relations / attach_detail_relations: plain lists, because
@@ -173,12 +174,17 @@ def attach_detail_relations(page: ArticlePage, review) -> None:
 
 
 def profile_urls(author_ids: Iterable[int]) -> dict[int, list[str]]:
-    """Profile link URLs by author, for schema.org sameAs, in one query."""
-    urls: dict[int, list[str]] = {}
-    rows = AuthorProfileLink.objects.filter(author_id__in=set(author_ids)).order_by("sort_order")
-    for author_id, url in rows.values_list("author_id", "url"):
-        urls.setdefault(author_id, []).append(url)
-    return urls
+    """Profile link URLs by author, for schema.org sameAs (an author's edit starts a new
+    generation, so they are read once per generation, in one query for all missing)."""
+
+    def load(ids: list[int]) -> dict[int, list[str]]:
+        urls: dict[int, list[str]] = {author_id: [] for author_id in ids}
+        rows = AuthorProfileLink.objects.filter(author_id__in=ids).order_by("sort_order")
+        for author_id, url in rows.values_list("author_id", "url"):
+            urls[author_id].append(url)
+        return urls
+
+    return remembered("same-as", author_ids, load)
 
 
 def review_content_type_id() -> int:
