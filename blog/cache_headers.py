@@ -16,6 +16,7 @@ from pages.models import HomePage
 from .cache_keys import card_keys, list_keys, post_keys, request_keys, set_headers, site_key
 from .conf import blog_setting
 from .models import ArticlePage, BlogIndexPage
+from .related import related_ids
 
 NOT_FOUND = frozenset({404, 410})
 
@@ -29,10 +30,12 @@ def error_cache_control(status: int) -> str:
     return "no-store"
 
 
-def page_keys(page: Any, context: dict, site_id: int | None) -> tuple[str, ...]:
+def page_keys(request: HttpRequest, page: Any, context: dict) -> tuple[str, ...]:
     """The keys of a rendered Wagtail page, from what its template was given."""
+    site = getattr(request, "_wagtail_site", None)
+    site_id = site.pk if site else None
     if isinstance(page, ArticlePage):
-        cards = card_keys(card.pk for card in context.get("related_posts", ()))
+        cards = card_keys(related_ids(page, request, context.get("tags", ())))
         return (*post_keys(page.pk, site_id=site_id).response, *cards)
     if isinstance(page, BlogIndexPage):
         author = context.get("author") or context.get("active_author")
@@ -65,6 +68,5 @@ class CacheHeadersMiddleware:
         context = response.context_data or {}
         page = context.get("page")
         if page is not None and response.status_code == 200:
-            site = getattr(request, "_wagtail_site", None)
-            set_headers(response, page_keys(page, context, site.pk if site else None))
+            set_headers(response, page_keys(request, page, context))
         return response

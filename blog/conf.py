@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     "SKINCARE_BLOG_CACHE_TIMEOUT": 3600,
     # Whole pages for anonymous readers (blog.pagecache), in the same cache and generation.
     "SKINCARE_BLOG_PAGE_CACHE": True,
+    # Rendered parts of post pages (body, related cards: blog.fragments) for every reader,
+    # whatever the full-page cache does, in the same cache and generation.
+    "SKINCARE_BLOG_FRAGMENT_CACHE": True,
     # URLs per sitemap page (the sitemap index lists the pages; search engines accept 50,000).
     "SKINCARE_BLOG_SITEMAP_LIMIT": 1000,
     # Seconds browsers and CDNs may keep a 404 or 410 (0: not at all); other errors never.

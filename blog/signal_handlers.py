@@ -84,3 +84,7 @@ def connect() -> None:
         post_delete.connect(
             invalidate, sender=model, dispatch_uid=f"{uid}:delete:{model._meta.label}"
         )
+    # A deleted rendition takes its file with it: pages and responses showing its URL are
+    # rebuilt (and make it again). Making one, as reading a page may, changes nothing shown.
+    rendition = get_image_model().get_rendition_model()
+    post_delete.connect(invalidate, sender=rendition, dispatch_uid=f"{uid}:delete:rendition")

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from wagtail.admin.panels import (
@@ -23,7 +23,7 @@ from wagtail.search import index
 
 from blog.api_fields import ImageRenditionsField, LiveAuthorField, LiveAuthorsField
 from blog.conf import blog_setting
-from blog.visibility import ViewRestrictionsMixin, request_site, visible_pages
+from blog.visibility import ViewRestrictionsMixin, visible_pages
 from pages.blocks import BodyStreamBlock, missing_citation_refs
 from pages.content import reading_facts, stream_text, table_of_contents
 from pages.models import SeoPage
@@ -252,17 +252,24 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
 
     def get_context(self, request, *args, **kwargs):
         """Everything the template shows besides the body, each loaded once with its relations
-        (the template would otherwise query authors, tags and cards again on every use)."""
+        (the template would otherwise query authors, tags and cards again on every use).
+
+        Tags, authors and the table of contents are loaded when first used: the parts of the
+        page that show them usually come from the fragment cache (blog.fragments).
+        """
         context = super().get_context(request, *args, **kwargs)
         self._load_hero_and_reviewer()
-        tags = list(self.tags.all())
+        tags = SimpleLazyObject(lambda: list(self.tags.all()))
         context["tags"] = tags
-        context["tag_index_url"] = self._index_url(request) if tags else ""
-        context["authors"] = self.live_authors()
+        context["tag_index_url"] = SimpleLazyObject(
+            lambda: self._index_url(request) if tags else ""
+        )
+        context["authors"] = SimpleLazyObject(self.live_authors)
         context["reviewer"] = self.live_reviewer()
-        context["toc"] = self.table_of_contents
-        context["anchors"] = {entry.block_id: entry.anchor for entry in self.table_of_contents}
-        context["related_posts"] = list(self.related_posts(request_site(request), tags=tags))
+        context["toc"] = SimpleLazyObject(lambda: self.table_of_contents)
+        context["anchors"] = SimpleLazyObject(
+            lambda: {entry.block_id: entry.anchor for entry in self.table_of_contents}
+        )
         return context
 
     def _load_hero_and_reviewer(self) -> None:

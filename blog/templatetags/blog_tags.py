@@ -13,6 +13,7 @@ from taggit.models import Tag
 
 from blog.conf import blog_setting
 from blog.models import ArticleAuthor, ArticlePage, BlogIndexPage, live_posts
+from blog.related import related_cards, related_ids
 from blog.representation.generation import current_generation
 from blog.representation.scope import SiteScope, site_scope
 from blog.visibility import request_site, visible_pages
@@ -129,6 +130,12 @@ def blog_filters(context, index) -> dict:
         return {"tags": list(tags), "authors": list(authors)}
 
     return _per_generation(site, f"blog-filters:{index.pk}", build)
+
+
+@register.simple_tag(takes_context=True)
+def related_posts(context, page, tags) -> list:
+    """The cards of the posts related to `page` (with its `tags` loaded), best first."""
+    return related_cards(related_ids(page, context.get("request"), tags))
 
 
 @register.filter

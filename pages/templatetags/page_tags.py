@@ -4,11 +4,11 @@ from django import template
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.images.image_operations import FormatOperation
 from wagtail.images.models import Picture
-from wagtail.images.shortcuts import get_renditions_or_not_found
 
 from pages import citations
 from pages.content import CitationLinks, citation_links
 from pages.pictures import picture_specs
+from pages.renditions import rendition, renditions
 from pages.richtext import safe_url as _safe_url
 from pages.richtext import sanitise_html
 from pages.timeframes import span_label, timeframe_from
@@ -77,11 +77,18 @@ def fitted_picture(image, specs: str, **attrs):
     """
     if not image:
         return ""
-    renditions = get_renditions_or_not_found(image, picture_specs(specs))
     kept, seen = {}, set()
-    for spec, rendition in renditions.items():
+    for spec, found in renditions(image, picture_specs(specs)).items():
         fmt = next((f for f in FormatOperation.supported_formats if f"format-{f}" in spec), "")
-        if (fmt, rendition.width) not in seen:
-            seen.add((fmt, rendition.width))
-            kept[spec] = rendition
+        if (fmt, found.width) not in seen:
+            seen.add((fmt, found.width))
+            kept[spec] = found
     return Picture(kept, attrs)
+
+
+@register.simple_tag
+def image_tag(image, spec: str, **attrs) -> str:
+    """Wagtail's {% image image spec attr=... %} (the same <img>), through pages.renditions."""
+    if not image:
+        return ""
+    return rendition(image, spec).img_tag(attrs)
