@@ -170,8 +170,11 @@ def _postgresql(
         .filter(Exists(posts.order_by().filter(pk=Cast(OuterRef("object_id"), BigIntegerField()))))
     )
     window = matches.annotate(total=Window(Count("id")))
-    if offset + limit <= RANK_WINDOW:
-        window = _rank_window(window, tsquery)
+    # A first page larger than the window (the API's capped matches for another ordering,
+    # SKINCARE_BLOG_SEARCH_MAX_RESULTS) has no later page to agree with: its own size.
+    size = max(RANK_WINDOW, limit) if offset == 0 else RANK_WINDOW
+    if offset + limit <= size:
+        window = _rank_window(window, tsquery, size)
     connection = connections[matches.db]
     window_sql, window_params = window.values("id", "total").query.sql_with_params()
     scored = model.objects.annotate(score=rank).query
@@ -207,12 +210,12 @@ def _elsewhere(
     return RankedIds(ids[offset : offset + limit], len(ids))
 
 
-def _rank_window(entries: QuerySet, tsquery) -> QuerySet:
-    """The RANK_WINDOW entries worth ranking when very many match: title matches first,
+def _rank_window(entries: QuerySet, tsquery, size: int) -> QuerySet:
+    """The `size` entries worth ranking when very many match: title matches first,
     then the newest. ts_rank reads each entry's whole body vector (about 45 us an entry):
     ranking every one of 20,000 matches of a common word at 100,000 posts takes a second."""
     in_title = ExpressionWrapper(Q(title=tsquery), output_field=BooleanField())
-    return entries.annotate(in_title=in_title).order_by("-in_title", "-id")[:RANK_WINDOW]
+    return entries.annotate(in_title=in_title).order_by("-in_title", "-id")[:size]
 
 
 def indexed_texts(model: type, ids: list[int]) -> dict[int, str]:
