@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.http.response import ResponseHeaders
 from django.utils.cache import cc_delim_re
 
 from .conf import blog_setting
@@ -38,8 +39,10 @@ CACHED_PARAMETERS = frozenset({"page", "tag", "author"})
 # reader may get a page of their own.
 MESSAGES_COOKIE = "messages"
 PRIVATE_DIRECTIVES = frozenset({"private", "no-store", "no-cache"})
-# Rebuilt for every response; the stored body's length is set on each hit.
+# Never stored: a cookie is the reader's own; the length is set from the stored body.
 UNSTORED_HEADERS = frozenset({"content-length", "set-cookie"})
+# Named in the key, so an entry of another layout (an older release) is never read.
+KEY_PREFIX = "skincare-site:page:2:"
 
 
 class PageEntry(NamedTuple):
@@ -47,7 +50,9 @@ class PageEntry(NamedTuple):
 
     token: str
     status: int
-    headers: tuple[tuple[str, str], ...]
+    # The response's final headers, Content-Length included, as Django's own mapping: a hit
+    # hands them to its response whole instead of setting (and re-checking) each one.
+    headers: ResponseHeaders
     body: bytes
     # The served page's expire_at (a timestamp): past it, the entry is not served even if
     # the expiry was set without a signal (a queryset update) and the generation did not end.
@@ -70,7 +75,7 @@ def request_key(request: HttpRequest) -> str | None:
             return None
         normal_query = "&".join(f"{name}={query[name]}" for name in sorted(query))
     raw = f"{request.scheme}|{request.get_host()}|{request.path}|{normal_query}"
-    return "skincare-site:page:" + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return KEY_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
 
 def lookup(key: str) -> tuple[Generation, PageEntry | None]:
@@ -87,9 +92,10 @@ def lookup(key: str) -> tuple[Generation, PageEntry | None]:
 
 def respond(entry: PageEntry) -> HttpResponse:
     response = HttpResponse(entry.body, status=entry.status)
-    for name, value in entry.headers:
-        response[name] = value
-    response["Content-Length"] = str(len(entry.body))
+    # Each hit unpickles its own copy of the headers, so the middleware above may change them.
+    # Setting the headers one by one (each name and value re-checked) made this step 3.9x a
+    # bare HttpResponse; whole, 1.6x (timeit, 2026-11-30, a loaded machine).
+    response.headers = entry.headers
     return response
 
 
@@ -117,16 +123,18 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
 
 
 def store(request: HttpRequest, key: str, generation: Generation, response: HttpResponse) -> None:
-    headers = tuple(
-        (name, value) for name, value in response.items() if name.lower() not in UNSTORED_HEADERS
+    body = response.content
+    headers = ResponseHeaders(
+        {name: value for name, value in response.items() if name.lower() not in UNSTORED_HEADERS}
     )
+    headers["Content-Length"] = str(len(body))
     route = getattr(request, "_wagtail_route_for_request", None)
     expire_at = route[0].expire_at if route else None
     entry = PageEntry(
         generation.token,
         response.status_code,
         headers,
-        response.content,
+        body,
         expire_at.timestamp() if expire_at else None,
     )
     generation_cache().set(key, entry, blog_setting("SKINCARE_BLOG_CACHE_TIMEOUT"))

@@ -62,6 +62,20 @@ class TestPageCache(WagtailPageTestCase):
             with self.subTest(path=path):
                 self.assert_cached(path)
 
+    def test_a_hit_carries_the_stored_headers_and_its_own_length(self):
+        first = self.client.get("/blog/serum-guide/")
+        hit = self.assert_cached("/blog/serum-guide/")
+        self.assertEqual(hit["Content-Length"], str(len(first.content)))
+        for name in ("Content-Type", "Surrogate-Key", "Cache-Tag", "X-Frame-Options"):
+            with self.subTest(name=name):
+                self.assertEqual(hit.get(name), first.get(name))
+        self.assertNotIn("Set-Cookie", hit)
+
+    def test_a_change_to_one_hit_does_not_reach_the_next(self):
+        self.assert_cached("/blog/serum-guide/")
+        self.client.get("/blog/serum-guide/")["X-Changed"] = "by a middleware"
+        self.assertNotIn("X-Changed", self.client.get("/blog/serum-guide/"))
+
     def test_publishing_in_this_process_shows_at_once(self):
         self.assert_cached("/blog/serum-guide/")
         self.post.title = "Serum guide, revised"
