@@ -1,13 +1,11 @@
-"""Blog settings: one prefix, defaults in one place, read at call time.
-
-Read through ``blog_setting(name)`` so ``override_settings`` works in tests.
-"""
+"""Blog settings: one prefix, defaults in one place, read through ``blog_setting(name)``
+(pages.conf: memoised, forgotten when a setting changes, so ``override_settings`` works)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
+from pages.conf import settings_reader
 
 DEFAULTS: dict[str, Any] = {
     # Items in the RSS and Atom feeds.
@@ -36,6 +34,4 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-def blog_setting(name: str) -> Any:
-    """The value of a SKINCARE_BLOG_* setting, falling back to its default."""
-    return getattr(settings, name, DEFAULTS[name])
+blog_setting = settings_reader(DEFAULTS)

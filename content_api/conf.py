@@ -1,17 +1,15 @@
 """Content API settings: defaults here, overridable in Django settings with the same name.
 
-Read through `api_setting(name)` at call time (not import time); values are memoised because
-the cached-response path reads several per request, and forgotten whenever a setting changes
-(`setting_changed`), so `override_settings` works.
+Read through `api_setting(name)` at call time (not import time), through pages.conf's reader:
+memoised, because the cached-response path reads several per request, and forgotten whenever a
+setting changes, so `override_settings` works.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.signals import setting_changed
-from django.dispatch import receiver
+from pages.conf import settings_reader
 
 DEFAULTS: dict[str, Any] = {
     # HTTP caching headers (seconds). max-age bounds how stale a browser copy can be after a
@@ -47,19 +45,4 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
-_resolved: dict[str, Any] = {}
-
-
-def api_setting(name: str) -> Any:
-    """The value of a SKINCARE_API_* setting, falling back to its default (memoised)."""
-    try:
-        return _resolved[name]
-    except KeyError:
-        value = _resolved[name] = getattr(settings, name, DEFAULTS[name])
-        return value
-
-
-@receiver(setting_changed)
-def _forget(setting: str, **kwargs: Any) -> None:
-    # override_settings in tests (and anything else that changes settings at run time).
-    _resolved.pop(setting, None)
+api_setting = settings_reader(DEFAULTS)
