@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from wagtail.views import serve as wagtail_serve
 
 from . import pagecache
+from .representation.generation import holding
 from .routing import cached_route
 
 
@@ -46,7 +47,8 @@ class PageCacheMiddleware:
         generation, entry = pagecache.lookup(key)
         if entry is not None:
             return pagecache.respond(entry)
-        response = self.get_response(request)
+        with holding(generation):
+            response = self.get_response(request)
         if pagecache.storable(request, response):
             pagecache.store(request, key, generation, response)
         return response

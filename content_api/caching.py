@@ -26,6 +26,7 @@ from blog.representation.generation import (
     current_generation,
     ensure_generation,
     generation_cache,
+    holding,
 )
 
 from .conf import api_setting
@@ -238,7 +239,6 @@ def cached_response(request: HttpRequest) -> HttpResponse | None:
     if request.method not in ("GET", "HEAD") or not api_setting("SKINCARE_API_CACHE_ENABLED"):
         return None
     found = lookup(request)
-    request.content_api_generation = found.generation
     return _respond(request, found.entry) if found.entry is not None else None
 
 
@@ -259,10 +259,10 @@ def api_endpoint(view: Callable) -> Callable:
             if use_cache
             else Lookup(current_generation(), ("", ""), None, _accepts_gzip(request))
         )
-        request.content_api_generation = found.generation
         if found.entry is not None:
             return _respond(request, found.entry)
-        response = _call(view, request, args, kwargs)
+        with holding(found.generation):
+            response = _call(view, request, args, kwargs)
         shared = not getattr(request, "content_api_private", False)
         stored = use_cache and shared and response.status_code in STORED_STATUSES
         # Compress once for the cache, or now for this client; never for nobody.

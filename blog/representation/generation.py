@@ -13,6 +13,8 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, NamedTuple
 
 from django.core.cache import caches
@@ -110,13 +112,33 @@ def ensure_generation(value: tuple | None) -> Generation:
     return generation
 
 
+# The generation a request already read (the page and API caches read it with their entry),
+# held while it is served so the fragments, links, routes and scopes it builds need no cache
+# round trip each (a Redis or file read in production), and all describe one generation.
+_held: ContextVar[Generation | None] = ContextVar("skincare_held_generation", default=None)
+
+
+@contextmanager
+def holding(generation: Generation):
+    """Serve the block's current_generation() from `generation` (until a bump or its end)."""
+    token = _held.set(generation)
+    try:
+        yield
+    finally:
+        _held.reset(token)
+
+
 def current_generation() -> Generation:
+    held = _held.get()
+    if held is not None and (held.valid_until is None or time.time() < held.valid_until):
+        return held
     return ensure_generation(generation_cache().get(GENERATION_KEY))
 
 
 def bump_generation() -> None:
     """Invalidate every cached representation, now and again when the transaction commits."""
     generation_cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    _held.set(None)  # what this request builds from now on belongs to the new generation
     # A request that reads the old rows between this write and the commit would otherwise
     # store them under the new generation.
     transaction.on_commit(

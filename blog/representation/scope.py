@@ -143,7 +143,7 @@ def find_site(hostname: str, port: int) -> Site | None:
 
 def site_scope(request: HttpRequest) -> SiteScope | None:
     """The scope for the request's host; looked up once per host and cache generation."""
-    generation = getattr(request, "content_api_generation", None) or current_generation()
+    generation = current_generation()
     hostname = split_domain_port(request._get_raw_host())[0]
     key = f"skincare-api:site:{generation.token}:{hostname}:{request.get_port()}"
     cache = caches[blog_setting("SKINCARE_BLOG_CACHE_ALIAS")]

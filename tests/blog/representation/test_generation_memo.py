@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+from unittest import mock
+
 from django.core.cache import cache
 from django.test import TestCase
 
-from blog.representation.generation import bump_generation, remembered
+from blog.representation import generation as module
+from blog.representation.generation import (
+    Generation,
+    bump_generation,
+    current_generation,
+    holding,
+    remembered,
+)
 
 
 class TestRemembered(TestCase):
@@ -45,3 +54,26 @@ class TestRemembered(TestCase):
     def test_no_keys_no_work(self):
         self.assertEqual(remembered("t", [], self.load), {})
         self.assertEqual(self.calls, [])
+
+
+class TestHolding(TestCase):
+    def setUp(self):
+        cache.clear()
+
+    def test_a_held_generation_is_answered_without_a_cache_read(self):
+        held = module.current_generation()
+        with module.holding(held), mock.patch.object(module, "generation_cache") as cache_of:
+            self.assertEqual(module.current_generation(), held)
+            cache_of.assert_not_called()
+
+    def test_a_bump_inside_the_block_ends_the_hold(self):
+        held = current_generation()
+        with holding(held):
+            bump_generation()
+            self.assertNotEqual(current_generation().token, held.token)
+        self.assertNotEqual(current_generation().token, held.token)
+
+    def test_an_expired_generation_is_not_held(self):
+        stale = Generation("stale", 0, valid_until=1.0)
+        with holding(stale):
+            self.assertNotEqual(current_generation().token, "stale")
