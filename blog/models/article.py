@@ -128,7 +128,7 @@ class ArticlePage(ViewRestrictionsMixin, AutoRevisionMixin, SeoPage):
     # Foreign keys the page's template shows, loaded together by get_context.
     JOINED_RELATIONS = ("hero_image", "medical_reviewer")
 
-    class Meta:
+    class Meta(SeoPage.Meta):
         verbose_name = _("article")
 
     @classmethod

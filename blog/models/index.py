@@ -56,7 +56,7 @@ class BlogIndexPage(ViewRestrictionsMixin, RoutablePageMixin, SeoPage):
     parent_page_types = ["pages.HomePage"]
     subpage_types = ["blog.ArticlePage", "blog.ProductReviewPage"]
 
-    class Meta:
+    class Meta(SeoPage.Meta):
         verbose_name = _("blog index")
 
     def posts(self, request):
