@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from django.apps import apps
 from django.db import models
 from django.db.models import QuerySet
@@ -72,16 +74,21 @@ class SeoPage(Page):
         return self.search_description or next((text for text in fallbacks if text), "")
 
 
-def indexable(pages: QuerySet) -> QuerySet:
-    """The pages of a Page queryset search engines may index: not those whose SEO settings
-    say noindex. One query still: each page type's flag is a subquery (a subclass reads its
-    parent's column, as ProductReviewPage does ArticlePage's)."""
+@cache
+def _noindex_tables() -> tuple[type[models.Model], ...]:
+    """The models whose table holds a `noindex` column (a subclass reads its parent's)."""
     owners = {
         model._meta.get_field("noindex").model
         for model in apps.get_models()
         if issubclass(model, SeoPage)
     }
-    for model in sorted(owners, key=lambda model: model._meta.label):
+    return tuple(sorted(owners, key=lambda model: model._meta.label))
+
+
+def indexable(pages: QuerySet) -> QuerySet:
+    """The pages of a Page queryset search engines may index: not those whose SEO settings
+    say noindex. One query still: each page type's flag is a subquery."""
+    for model in _noindex_tables():
         pages = pages.exclude(pk__in=model.objects.filter(noindex=True).values("pk"))
     return pages
 

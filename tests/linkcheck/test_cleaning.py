@@ -8,12 +8,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from blog.models import ArticlePage, Author
 from linkcheck.cleaning import ACTION, clean_object
+from tests.blog.revisiondata import AdminFormMixin
 from tests.factories import make_author, make_site
 
 from .cleaningdata import CONCLUSION, RELATED, SPAM_HTML, body_with, make_uncleaned_article, texts
 
 
-class TestCleaningOnAdminSave(WagtailPageTestCase):
+class TestCleaningOnAdminSave(AdminFormMixin, WagtailPageTestCase):
     @classmethod
     def setUpTestData(cls):
         cls.home, cls.index = make_site()
@@ -67,28 +68,7 @@ class TestCleaningOnAdminSave(WagtailPageTestCase):
         revert_url = reverse("wagtailadmin_pages:revisions_revert", args=(page.pk, before))
         form = self.client.get(revert_url).context["form"]
         self.assertIn("Visit this useful source", str(form.initial["body"].raw_data))
-        data = nested_form_data(
-            {
-                "title": page.title,
-                "slug": page.slug,
-                "dek": "",
-                "summary": "",
-                "hero_alt": "",
-                "tags": "",
-                "body": streamfield([("paragraph", rich_text(SPAM_HTML))]),
-                "article_authors": inline_formset(
-                    [{"id": page.article_authors.get().pk, "author": self.author.pk}],
-                    initial=1,
-                    min=1,
-                ),
-                "medical_reviewer": "",
-                "last_reviewed": "",
-                "published_date": "",
-                "updated_date": "",
-                "action-publish": "action-publish",
-                "revision": before,
-            }
-        )
+        data = {**self.article_data(page, SPAM_HTML, publish=True), "revision": before}
         response = self.client.post(
             reverse("wagtailadmin_pages:edit", args=(page.pk,)), data, follow=True
         )
