@@ -41,7 +41,7 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        key = pagecache.request_key(request)
+        key = pagecache.page_key(request)
         if key is None:
             return self.get_response(request)
         generation, entry = pagecache.lookup(key)

@@ -16,7 +16,6 @@ never read the cache, so an editor always sees the page rendered for them.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from typing import NamedTuple
 
@@ -27,11 +26,11 @@ from django.utils.cache import cc_delim_re
 
 from .conf import blog_setting
 from .representation.generation import (
-    GENERATION_KEY,
     Generation,
-    ensure_generation,
     generation_cache,
+    read_with_generation,
 )
+from .request_keys import request_key
 
 # The only query parameters a cached page may have: the blog index's pagination and filters.
 CACHED_PARAMETERS = frozenset({"page", "tag", "author"})
@@ -59,7 +58,7 @@ class PageEntry(NamedTuple):
     expires: float | None = None
 
 
-def request_key(request: HttpRequest) -> str | None:
+def page_key(request: HttpRequest) -> str | None:
     """The cache key of an anonymous page request, or None when it must not use the cache."""
     if request.method not in ("GET", "HEAD") or not blog_setting("SKINCARE_BLOG_PAGE_CACHE"):
         return None
@@ -74,15 +73,12 @@ def request_key(request: HttpRequest) -> str | None:
         if any(name not in CACHED_PARAMETERS or len(values) != 1 for name, values in query.lists()):
             return None
         normal_query = "&".join(f"{name}={query[name]}" for name in sorted(query))
-    raw = f"{request.scheme}|{request.get_host()}|{request.path}|{normal_query}"
-    return KEY_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+    return request_key(KEY_PREFIX, request, normal_query)
 
 
 def lookup(key: str) -> tuple[Generation, PageEntry | None]:
     """The current generation and the stored page when built in it (one cache round trip)."""
-    values = generation_cache().get_many([GENERATION_KEY, key])
-    generation = ensure_generation(values.get(GENERATION_KEY))
-    entry = values.get(key)
+    generation, entry = read_with_generation(key)
     if entry is not None and (
         entry.token != generation.token or (entry.expires and time.time() >= entry.expires)
     ):
@@ -113,7 +109,7 @@ def storable(request: HttpRequest, response: HttpResponse) -> bool:
     if user is not None and user.is_authenticated:
         return False
     # `Vary: Cookie` is on nearly every page (the user bar reads the session), but a session
-    # cookie never reaches this point (request_key) and a new one would be in Set-Cookie: the
+    # cookie never reaches this point (page_key) and a new one would be in Set-Cookie: the
     # page is the one for readers without a session, which is what the key stands for.
     if "*" in {part.strip() for part in cc_delim_re.split(response.get("Vary", ""))}:
         return False

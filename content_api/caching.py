@@ -21,13 +21,13 @@ from django.utils.text import compress_string
 from blog.cache_keys import response_keys, set_headers
 from blog.conf import blog_setting
 from blog.representation.generation import (
-    GENERATION_KEY,
     Generation,
     current_generation,
-    ensure_generation,
     generation_cache,
     holding,
+    read_with_generation,
 )
+from blog.request_keys import request_key
 
 from .conf import api_setting
 
@@ -134,11 +134,9 @@ def cache_control(shared: bool) -> str:
 def _entry_keys(request: HttpRequest) -> tuple[str, str]:
     """The request's identity and gzip keys. The shared Cache-Control is in the key, stored
     in the entries, so a change of its settings is never answered with the old value."""
-    raw = (
-        f"{request.scheme}|{request.get_host()}|{request.path}|"
-        f"{request.META.get('QUERY_STRING', '')}|{cache_control(True)}"
+    key = request_key(
+        KEY_PREFIX, request, request.META.get("QUERY_STRING", ""), cache_control(True)
     )
-    key = KEY_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
     return key, key + ":gzip"
 
 
@@ -221,9 +219,7 @@ def lookup(request: HttpRequest) -> Lookup:
     keys = _entry_keys(request)
     gzip = _accepts_gzip(request)
     key = keys[1] if gzip else keys[0]
-    values = generation_cache().get_many([GENERATION_KEY, key])
-    generation = ensure_generation(values.get(GENERATION_KEY))
-    entry = values.get(key)
+    generation, entry = read_with_generation(key)
     if entry is not None and entry.token != generation.token:
         entry = None
     request._content_api_lookup = found = Lookup(generation, keys, entry, gzip)

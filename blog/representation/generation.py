@@ -95,12 +95,25 @@ def _new_generation() -> Generation:
     )
 
 
+def _store(generation: Generation) -> None:
+    # As a plain tuple: every cache hit unpickles it, and a tuple unpickles in about half the
+    # time of the named tuple, whose class pickle has to look up (timeit, 2026-11-30).
+    generation_cache().set(GENERATION_KEY, tuple(generation), timeout=None)
+
+
+def read_with_generation(key: str) -> tuple[Generation, Any]:
+    """The current generation and the value cached under `key` (None when absent), in one
+    cache round trip (a single MGET on Redis)."""
+    values = generation_cache().get_many([GENERATION_KEY, key])
+    return ensure_generation(values.get(GENERATION_KEY)), values.get(key)
+
+
 def ensure_generation(value: tuple | None) -> Generation:
     """The generation from a cached value (None when missing), renewed if it has ended."""
     if value is None or len(value) != len(Generation._fields):
         # A missing or evicted generation starts a new one, so nothing stale is ever reused
         # (nor one stored by an older release, which lacks fields).
-        value = _new_generation()
+        value = tuple(_new_generation())
         if not generation_cache().add(GENERATION_KEY, value, timeout=None):
             value = generation_cache().get(GENERATION_KEY) or value
     generation = Generation(*value)
@@ -108,7 +121,7 @@ def ensure_generation(value: tuple | None) -> Generation:
         # A page expired since: every process that notices starts a new generation (a race
         # only costs an extra miss).
         generation = _new_generation()
-        generation_cache().set(GENERATION_KEY, generation, timeout=None)
+        _store(generation)
     return generation
 
 
@@ -137,13 +150,11 @@ def current_generation() -> Generation:
 
 def bump_generation() -> None:
     """Invalidate every cached representation, now and again when the transaction commits."""
-    generation_cache().set(GENERATION_KEY, _new_generation(), timeout=None)
+    _store(_new_generation())
     _held.set(None)  # what this request builds from now on belongs to the new generation
     # A request that reads the old rows between this write and the commit would otherwise
     # store them under the new generation.
-    transaction.on_commit(
-        lambda: generation_cache().set(GENERATION_KEY, _new_generation(), timeout=None)
-    )
+    transaction.on_commit(lambda: _store(_new_generation()))
 
 
 def remembered(namespace: str, keys, load) -> dict:

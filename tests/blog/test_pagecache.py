@@ -179,14 +179,14 @@ class TestWhatIsStored(SimpleTestCase):
         }
         for path, expected in cases.items():
             with self.subTest(path):
-                self.assertIs(pagecache.request_key(factory.get(path)) is not None, expected)
-        self.assertIsNone(pagecache.request_key(session))
-        self.assertIsNone(pagecache.request_key(factory.post("/blog/")))
+                self.assertIs(pagecache.page_key(factory.get(path)) is not None, expected)
+        self.assertIsNone(pagecache.page_key(session))
+        self.assertIsNone(pagecache.page_key(factory.post("/blog/")))
         self.assertEqual(
-            pagecache.request_key(factory.get("/blog/?tag=a&page=2")),
-            pagecache.request_key(factory.get("/blog/?page=2&tag=a")),
+            pagecache.page_key(factory.get("/blog/?tag=a&page=2")),
+            pagecache.page_key(factory.get("/blog/?page=2&tag=a")),
         )
         self.assertNotEqual(
-            pagecache.request_key(factory.get("/blog/", HTTP_HOST="a.example")),
-            pagecache.request_key(factory.get("/blog/", HTTP_HOST="b.example")),
+            pagecache.page_key(factory.get("/blog/", HTTP_HOST="a.example")),
+            pagecache.page_key(factory.get("/blog/", HTTP_HOST="b.example")),
         )
