@@ -51,8 +51,10 @@ def percentile(samples: list[float], p: float) -> float:
 # --- worker: one backend, one size -------------------------------------------------------------
 
 
-def database_url(backend: str, workdir: str, size: int) -> str:
-    """A new, empty database; on PostgreSQL one per size, so sizes may run side by side."""
+def database_url(backend: str, workdir: str, size: int, keep: bool = False) -> str:
+    """A new, empty database; on PostgreSQL one per size, so sizes may run side by side.
+    With `keep`, an existing PostgreSQL database of that size is reused (migrated, and
+    rebuilt only when it does not hold the corpus)."""
     if backend == "sqlite":
         return f"sqlite:///{os.path.join(workdir, 'bench.sqlite3')}"
     import psycopg
@@ -60,6 +62,9 @@ def database_url(backend: str, workdir: str, size: int) -> str:
     base = os.environ.get("SKINCARE_BENCH_PG", "postgres://postgres@127.0.0.1:5432")
     name = f"{PG_DB}_{size}"
     with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if keep and exists:
+            return f"{base}/{name}"
         conn.execute(f"DROP DATABASE IF EXISTS {name}")
         conn.execute(f"CREATE DATABASE {name}")
     return f"{base}/{name}"
@@ -76,9 +81,9 @@ def postgres_reachable() -> bool:
     return True
 
 
-def setup_django(backend: str, workdir: str, size: int) -> None:
+def setup_django(backend: str, workdir: str, size: int, keep: bool = False) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
-    os.environ["DATABASE_URL"] = database_url(backend, workdir, size)
+    os.environ["DATABASE_URL"] = database_url(backend, workdir, size, keep)
     os.environ["DATABASE_CONN_MAX_AGE"] = "600"
     import django
 
@@ -157,14 +162,16 @@ def our_search(text: str) -> None:
     list(ArticlePage.objects.filter(pk__in=ranked.ids))
 
 
-def worker(backend: str, size: int, rounds: int) -> dict:
+def worker(backend: str, size: int, rounds: int, keep: bool = False) -> dict:
     from django.db import DatabaseError
 
     from benchmarks.api_timing import Wsgi
     from benchmarks.corpus_bulk import build_corpus
+    from blog.models import ArticlePage
 
     started = time.perf_counter()
-    build_corpus(size)
+    if not (keep and ArticlePage.objects.count() == size):
+        build_corpus(size)
     build_s = time.perf_counter() - started
     client = Wsgi()
     urls = {
@@ -201,7 +208,7 @@ def worker(backend: str, size: int, rounds: int) -> dict:
     return {
         "backend": backend,
         "size": size,
-        "build_s": build_s,
+        "build_s": build_s,  # near 0 when --keep-db reused a built database
         "site_p50": percentile(samples["site"], 50),
         "site_p95": percentile(samples["site"], 95),
         "api_p50": percentile(samples["api"], 50),
@@ -222,9 +229,9 @@ def worker(backend: str, size: int, rounds: int) -> dict:
 # --- main --------------------------------------------------------------------------------------
 
 
-def run_worker(backend: str, size: int, rounds: int) -> dict:
+def run_worker(backend: str, size: int, rounds: int, keep: bool = False) -> dict:
     command = [sys.executable, "-m", "benchmarks.bench_search", "--worker", backend, str(size)]
-    command += ["--rounds", str(rounds)]
+    command += ["--rounds", str(rounds)] + (["--keep-db"] if keep else [])
     print(f"== {backend}, {size:,} posts", flush=True)
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -241,6 +248,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=5, help="Rounds over the queries.")
     parser.add_argument("--quick", action="store_true", help="Smoke run: 200 posts, SQLite.")
     parser.add_argument("--note", default="", help="A sentence appended to the section.")
+    parser.add_argument(
+        "--keep-db",
+        action="store_true",
+        help="PostgreSQL: reuse skincare_search_bench_<size> when it holds the corpus.",
+    )
     parser.add_argument("--report-only", action="store_true", help="Rewrite from search.json.")
     parser.add_argument("--worker", nargs=2, metavar=("BACKEND", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -248,8 +260,8 @@ def main(argv: list[str] | None = None) -> int:
         backend, size = args.worker[0], int(args.worker[1])
         workdir = tempfile.mkdtemp(prefix="skincare-bench-search-")
         try:
-            setup_django(backend, workdir, size)
-            print(json.dumps(worker(backend, size, args.rounds)))
+            setup_django(backend, workdir, size, args.keep_db)
+            print(json.dumps(worker(backend, size, args.rounds, args.keep_db)))
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         return 0
@@ -267,7 +279,7 @@ def main(argv: list[str] | None = None) -> int:
             print("== postgresql: no server reachable, skipped (earlier figures kept)")
             continue
         for size in args.sizes.split(","):
-            kept[(backend, int(size))] = run_worker(backend, int(size), args.rounds)
+            kept[(backend, int(size))] = run_worker(backend, int(size), args.rounds, args.keep_db)
             if not args.quick:
                 with open(store, "w") as out:
                     json.dump(list(kept.values()), out, indent=1)

@@ -29,6 +29,13 @@ class ResultsPage:
     number: int
     count: int
     items: list = field(default_factory=list)
+    # False when more posts match than were counted (PostgreSQL counts up to a cap).
+    exact: bool = True
+
+    @property
+    def count_label(self) -> str:
+        """The count as shown: "1,000+" when more match than were counted."""
+        return f"{self.count:,}{'' if self.exact else '+'}"
 
     @property
     def num_pages(self) -> int:
@@ -61,7 +68,7 @@ def page_number(value: str | None) -> int:
 def ranked_page(posts, text: str, number: int) -> ResultsPage:
     """The page `number` of results (the last one when past the end), posts in rank order."""
     ranked = ranked_post_ids(posts, text, (number - 1) * RESULTS_PER_PAGE, RESULTS_PER_PAGE)
-    page = ResultsPage(number, ranked.count)
+    page = ResultsPage(number, ranked.count, exact=ranked.exact)
     if not ranked.ids and ranked.count:
         page.number = page.num_pages
         ranked = ranked_post_ids(

@@ -4,8 +4,9 @@ Wagtail's `queryset.search()` hands back model instances; on SQLite (modelsearch
 also orders by a correlated subquery that runs the FTS5 MATCH again for every matching row,
 which made a query at 10,000 posts run past a minute. Here the work goes the other way round:
 the full-text index finds and ranks its entries, the visible posts come in as a subquery
-(on PostgreSQL checked per match through the page's primary key, with the count as a window
-count in the same query), and only the page of ids asked for leaves the database. Backends
+(on PostgreSQL checked per match through the page's primary key, reading only as many
+matches as the page needs: blog.search.postgresql), and only the page of ids asked for
+leaves the database. Backends
 other than the database ones (Elasticsearch, OpenSearch) rank and paginate themselves; the
 visible posts among their best hits are kept (`_elsewhere`).
 """
@@ -14,18 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import (
-    BigIntegerField,
-    BooleanField,
-    CharField,
-    Count,
-    Exists,
-    ExpressionWrapper,
-    OuterRef,
-    Q,
-    QuerySet,
-    Window,
-)
+from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 from modelsearch.backends import get_search_backend
 from modelsearch.conf import get_app_config
@@ -35,6 +25,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from pages.searchquery import search_text
 
 from ..conf import blog_setting
+from .postgresql import ranked_rows
 
 
 @dataclass(frozen=True)
@@ -43,16 +34,12 @@ class RankedIds:
 
     ids: list[int]
     count: int
+    # False when more posts match than were counted: `count` is then the cap, and pages
+    # reach only that far ("1,000+ results").
+    exact: bool = True
 
 
 NOTHING = RankedIds([], 0)
-# PostgreSQL ranks at most this many matches (see _rank_window); deeper pages rank them all.
-# ts_rank reads each candidate's body vector: EXPLAIN ANALYZE at 10,000 posts, `microneedling`
-# (4,126 matches), ranking the window took about 60 ms with 1,000 entries; 200 (twenty pages
-# of ten) keeps it near 10 ms, and title matches come first into the window.
-RANK_WINDOW = 200
-# search/migrations/0002_search_document.py: title || body, costed so the GIN index is used.
-SEARCH_DOCUMENT = "skincare_search_document"
 
 
 def visible_object_ids(posts: QuerySet) -> QuerySet:
@@ -137,63 +124,13 @@ def _sqlite(posts: QuerySet, text: str, offset: int, limit: int, autocomplete: b
 def _postgresql(
     posts: QuerySet, text: str, offset: int, limit: int, autocomplete: bool
 ) -> RankedIds:
-    """One query: the matches, each checked against `posts` through its primary key, counted
-    with a window count, the best RANK_WINDOW of them (title matches, then the newest)
-    ranked, and the page of them asked for. A second query only for a page past the end."""
-    from django.contrib.postgres.search import SearchRank, SearchVectorField
-    from django.db import connections
-    from django.db.models import F, Func
-
+    """The page from the index's candidates, ranked in chunks, counted up to a cap
+    (blog.search.postgresql)."""
     backend, compiler = _compiler(posts, text, autocomplete)
-    weights = compiler.sql_weights
-    if autocomplete:
-        tsquery = compiler.build_tsquery(compiler.query, config=backend.autocomplete_config)
-        document = F("autocomplete")
-        rank = SearchRank(document, tsquery, weights=weights)
-    else:
-        tsquery = compiler.build_tsquery(compiler.query, config=backend.config)
-        # Matched on title || body, so words of one query may sit in either, through the
-        # function the search app's migration 0002 indexes (the planner then uses the index);
-        # ranked as the backend ranks (title weighted by its length norm, plus body).
-        document = Func(
-            F("title"), F("body"), function=SEARCH_DOCUMENT, output_field=SearchVectorField()
-        )
-        rank = SearchRank(F("title"), tsquery, weights=weights) * F("title_norm") + SearchRank(
-            F("body"), tsquery, weights=weights
-        )
-    model = index_model("IndexEntry")
-    matches = (
-        model.objects.annotate(document=document)
-        .filter(
-            document=tsquery, content_type_id__in=get_descendants_content_types_pks(posts.model)
-        )
-        .filter(Exists(posts.order_by().filter(pk=Cast(OuterRef("object_id"), BigIntegerField()))))
+    ids, count, exact = ranked_rows(
+        index_model("IndexEntry"), posts, compiler, backend, offset, limit, autocomplete
     )
-    window = matches.annotate(total=Window(Count("id")))
-    # A first page larger than the window (the API's capped matches for another ordering,
-    # SKINCARE_BLOG_SEARCH_MAX_RESULTS) has no later page to agree with: its own size.
-    size = max(RANK_WINDOW, limit) if offset == 0 else RANK_WINDOW
-    if offset + limit <= size:
-        window = _rank_window(window, tsquery, size)
-    connection = connections[matches.db]
-    window_sql, window_params = window.values("id", "total").query.sql_with_params()
-    scored = model.objects.annotate(score=rank).query
-    score_sql, score_params = scored.get_compiler(connection=connection).compile(
-        scored.annotations["score"]
-    )
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(
-            # Django has no subquery in FROM: the compiled window and rank, values as params.
-            f"SELECT {table}.object_id, candidates.total FROM ({window_sql}) candidates"  # noqa: S608 - compiled SQL, values as parameters
-            f" JOIN {table} ON {table}.id = candidates.id"
-            f" ORDER BY {score_sql} DESC, {table}.id DESC LIMIT %s OFFSET %s",
-            (*window_params, *score_params, limit, offset),
-        )
-        rows = cursor.fetchall()
-    if not rows:
-        return RankedIds([], matches.count() if offset else 0)
-    return RankedIds([int(object_id) for object_id, _total in rows], rows[0][1])
+    return RankedIds(ids, count, exact)
 
 
 def _elsewhere(
@@ -204,18 +141,11 @@ def _elsewhere(
     SKINCARE_BLOG_SEARCH_MAX_RESULTS, in rank order."""
     candidates = posts.model.objects.filter(live=True)
     found = candidates.autocomplete(text) if autocomplete else candidates.search(text)
-    best = [page.pk for page in found[: blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS")]]
+    cap = blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS")
+    best = [page.pk for page in found[:cap]]
     visible = set(posts.filter(pk__in=best).values_list("pk", flat=True))
     ids = [pk for pk in best if pk in visible]
-    return RankedIds(ids[offset : offset + limit], len(ids))
-
-
-def _rank_window(entries: QuerySet, tsquery, size: int) -> QuerySet:
-    """The `size` entries worth ranking when very many match: title matches first,
-    then the newest. ts_rank reads each entry's whole body vector (about 45 us an entry):
-    ranking every one of 20,000 matches of a common word at 100,000 posts takes a second."""
-    in_title = ExpressionWrapper(Q(title=tsquery), output_field=BooleanField())
-    return entries.annotate(in_title=in_title).order_by("-in_title", "-id")[:size]
+    return RankedIds(ids[offset : offset + limit], len(ids), len(best) < cap)
 
 
 def indexed_texts(model: type, ids: list[int]) -> dict[int, str]:

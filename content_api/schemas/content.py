@@ -218,6 +218,11 @@ SearchHitOut = Annotated[ArticleHitOut | ReviewHitOut, Field(discriminator="type
 
 
 class SearchOut(PageInfo):
+    count_is_exact: bool = Field(
+        True,
+        description="False when more posts match than were counted: `count` is then the cap"
+        " (1,000 on PostgreSQL), and pages reach only that far.",
+    )
     query: str
     results: list[SearchHitOut]
     authors: list[AuthorRefOut] = Field(description="Up to five matching author profiles.")

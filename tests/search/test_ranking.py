@@ -132,7 +132,7 @@ class TestRankWindow(WagtailPageTestCase):
 
     def test_window_keeps_title_matches_and_counts_everything(self):
         posts = live_posts(self.home.get_site())
-        with mock.patch("blog.search.ranking.RANK_WINDOW", 6):
+        with mock.patch("blog.search.postgresql.RANK_WINDOW", 6):
             ranked = ranked_post_ids(posts, "peptide", 0, 6)
         self.assertEqual(ranked.count, 10)
         self.assertEqual(set(ranked.ids), {post.pk for post in self.posts})
