@@ -25,7 +25,7 @@ from linkcheck.checker.redirects import UrlChecker
 from linkcheck.checker.settings import LinkcheckSettings
 from linkcheck.checker.sources import UrlReader, UrlSource
 from linkcheck.checker.status import LinkResult
-from linkcheck.checker.transport import KEEPALIVE_SECONDS, RETRY_CODES, open_session
+from linkcheck.checker.transport import KEEPALIVE_SECONDS, RETRY_CODES, open_client
 
 # Re-exported so imports from before the split into transport.py and redirects.py keep
 # working: links.py imports host_key from here.
@@ -77,8 +77,8 @@ async def _check_here(
     concurrency = max(1, settings.concurrency)
     queue: asyncio.Queue[object] = asyncio.Queue(maxsize=concurrency * 2)
 
-    async with open_session(settings, allowlist, resolver) as session:
-        checker = UrlChecker(session, settings, allowlist, gate)
+    async with open_client(settings, allowlist, resolver) as client:
+        checker = UrlChecker(client, settings, allowlist, gate)
 
         async def work() -> None:
             try:

@@ -1,6 +1,6 @@
 """One URL's check: its redirect chain hop by hop, each hop SSRF-checked, ending in a result.
 
-Redirects are followed here rather than by aiohttp so that every hop passes
+Redirects are followed here rather than by the HTTP client so that every hop passes
 ``check_url_safety`` (safety.py) and the per-host gate before anything is sent.
 """
 
@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from http.cookies import CookieError, SimpleCookie
 
-import aiohttp
 from yarl import URL
 
 from linkcheck.checker.addresses import Allowlist
@@ -28,7 +27,7 @@ from linkcheck.checker.status import (
     classify_exception,
     classify_response,
 )
-from linkcheck.checker.transport import Failure, Transport
+from linkcheck.checker.transport import Client, Failure, Transport
 
 
 @dataclass
@@ -40,18 +39,18 @@ class _Trace:
 
 
 class UrlChecker:
-    """Checks one URL at a time through a shared session and gate."""
+    """Checks one URL at a time through a shared client and gate."""
 
     def __init__(
         self,
-        session: aiohttp.ClientSession,
+        client: Client,
         settings: LinkcheckSettings,
         allowlist: Allowlist,
         gate: HostGate,
     ) -> None:
         self.settings = settings
         self.allowlist = allowlist
-        self.transport = Transport(session, settings, gate)
+        self.transport = Transport(client, settings, gate)
 
     async def check(self, url: str) -> LinkResult:
         """Check one URL; every failure becomes a result."""

@@ -19,6 +19,9 @@ DEFAULTS: dict[str, Any] = {
     # Worker processes for a run of 1,000 URLs or more, each host on one of them
     # (checker/shards.py); 0: as many as this process may use CPUs, at most 4; 1: none.
     "PROCESSES": 0,
+    # "http1": the lean HTTP/1.1 client (checker/client.py), a few times less CPU a link;
+    # "aiohttp": aiohttp's client, the same checks through a general-purpose library.
+    "CLIENT": "http1",
     # Timeouts in seconds: every request has all three; DEADLINE bounds one URL's whole check
     # (retries, fallbacks and redirect hops included).
     "CONNECT_TIMEOUT": 5.0,
@@ -61,6 +64,7 @@ class LinkcheckSettings:
     per_host_concurrency: int = DEFAULTS["PER_HOST_CONCURRENCY"]
     per_host_delay: float = DEFAULTS["PER_HOST_DELAY"]
     processes: int = DEFAULTS["PROCESSES"]
+    client: str = DEFAULTS["CLIENT"]
     connect_timeout: float = DEFAULTS["CONNECT_TIMEOUT"]
     read_timeout: float = DEFAULTS["READ_TIMEOUT"]
     total_timeout: float = DEFAULTS["TOTAL_TIMEOUT"]

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 import aiohttp
 
+from linkcheck.checker import http1
 from linkcheck.checker.safety import AddressRefused
 
 
@@ -247,21 +248,21 @@ def classify_exception(exc: BaseException) -> tuple[LinkStatus, str]:
         return LinkStatus.BROKEN, f"TLS certificate rejected: {_short(exc)}"
     if isinstance(exc, aiohttp.ClientSSLError | ssl.SSLError):
         return LinkStatus.TEMPORARY, f"TLS error: {_short(exc)}"
-    if isinstance(exc, aiohttp.ConnectionTimeoutError):
+    if isinstance(exc, aiohttp.ConnectionTimeoutError | http1.ConnectTimeout):
         return LinkStatus.TEMPORARY, "timed out connecting"
-    if isinstance(exc, aiohttp.SocketTimeoutError):
+    if isinstance(exc, aiohttp.SocketTimeoutError | http1.ReadTimeout):
         return LinkStatus.TEMPORARY, "timed out reading the response"
     if isinstance(exc, asyncio.TimeoutError | TimeoutError):
         return LinkStatus.TEMPORARY, "timed out"
     if isinstance(exc, aiohttp.InvalidURL | ValueError):
         return LinkStatus.BROKEN, f"invalid URL: {_short(exc)}"
-    if isinstance(exc, aiohttp.ServerDisconnectedError):
+    if isinstance(exc, aiohttp.ServerDisconnectedError | http1.Disconnected):
         return LinkStatus.TEMPORARY, "server closed the connection without answering"
-    if isinstance(exc, aiohttp.ClientConnectorError):
+    if isinstance(exc, aiohttp.ClientConnectorError | http1.ConnectError):
         return LinkStatus.TEMPORARY, f"could not connect: {_short(exc.os_error)}"
-    if isinstance(exc, aiohttp.ClientPayloadError):
+    if isinstance(exc, aiohttp.ClientPayloadError | http1.BodyCut):
         return LinkStatus.TEMPORARY, f"response body broken off: {_short(exc)}"
-    if isinstance(exc, aiohttp.ClientResponseError):
+    if isinstance(exc, aiohttp.ClientResponseError | http1.BadResponse):
         return LinkStatus.UNVERIFIABLE, f"malformed HTTP response: {_short(exc)}"
     if isinstance(exc, aiohttp.ClientOSError | OSError):
         return LinkStatus.TEMPORARY, f"connection error: {_short(exc)}"

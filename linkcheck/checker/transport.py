@@ -1,8 +1,10 @@
-"""One hop over HTTP: the shared aiohttp session, HEAD then GET, retries and capped body reads.
+"""One hop over HTTP: the shared client, HEAD then GET, retries and capped body reads.
 
 Every request passes the per-host ``HostGate`` (politeness.py): at most
-``per_host_concurrency`` in flight and ``per_host_delay`` seconds between starts. The session's
-connector resolves names only through ``SafeResolver`` (resolvers.py).
+``per_host_concurrency`` in flight and ``per_host_delay`` seconds between starts. Either client
+resolves names only through ``SafeResolver`` (resolvers.py): the default, client.py's lean
+HTTP/1.1 one, or an aiohttp session (``SKINCARE_LINKCHECK_CLIENT = "aiohttp"``), which is also
+what webhook deliveries use (``guarded_session``).
 """
 
 from __future__ import annotations
@@ -12,12 +14,16 @@ import random
 from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import Protocol
 
 import aiohttp
 from aiohttp.abc import AbstractResolver
 from yarl import URL
 
+from linkcheck.checker import http1
 from linkcheck.checker.addresses import Allowlist
+from linkcheck.checker.client import Http1Client
+from linkcheck.checker.http1 import Reply
 from linkcheck.checker.politeness import HostGate
 from linkcheck.checker.resolvers import SafeResolver
 from linkcheck.checker.settings import LinkcheckSettings
@@ -40,15 +46,10 @@ _ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 KEEPALIVE_SECONDS = 4.0
 
 
-@dataclass
-class Reply:
-    """What one HTTP exchange returned (only what classification needs)."""
+class Client(Protocol):
+    """What Transport sends through: HEAD or GET, no redirects followed, body capped."""
 
-    status: int
-    headers: dict[str, str]
-    body: bytes = b""
-    set_cookies: tuple[str, ...] = ()
-    note: str = ""
+    async def send(self, method: str, url: URL, cookie: str | None = None) -> Reply: ...
 
 
 @dataclass
@@ -59,19 +60,12 @@ class Failure:
 
 
 class Transport:
-    """Sends one hop's request through a shared session and gate; failures become values."""
+    """Sends one hop's request through a shared client and gate; failures become values."""
 
-    def __init__(
-        self, session: aiohttp.ClientSession, settings: LinkcheckSettings, gate: HostGate
-    ) -> None:
-        self.session = session
+    def __init__(self, client: Client, settings: LinkcheckSettings, gate: HostGate) -> None:
+        self.client = client
         self.settings = settings
         self.gate = gate
-        self.timeout = aiohttp.ClientTimeout(
-            total=settings.total_timeout,
-            sock_connect=settings.connect_timeout,
-            sock_read=settings.read_timeout,
-        )
         # Hosts that answered HEAD with 405/501: later URLs there go straight to GET.
         self._get_hosts: set[str] = set()
 
@@ -120,9 +114,9 @@ class Transport:
         if host not in self._get_hosts:
             try:
                 reply = await self._send("HEAD", url, host, cookies)
-            except (aiohttp.ClientConnectorError, TimeoutError) as exc:
+            except _UNREACHABLE as exc:
                 return Failure(exc)  # the host itself is unreachable: GET would fare no better
-            except aiohttp.ClientError:
+            except _CHOKED:
                 reply = None  # a server that chokes on HEAD (reset, bad response): try GET
             except Exception as exc:
                 return Failure(exc)
@@ -136,17 +130,36 @@ class Transport:
             return Failure(exc)
 
     async def _send(self, method: str, url: URL, host: str, cookies: dict[str, str]) -> Reply:
-        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())} if cookies else None
-        async with (
-            self.gate.slot(host),
-            self.session.request(
-                method,
-                url,
-                allow_redirects=False,
-                timeout=self.timeout,
-                headers=headers,
-            ) as response,
-        ):
+        cookie = "; ".join(f"{k}={v}" for k, v in cookies.items()) if cookies else None
+        async with self.gate.slot(host):
+            return await self.client.send(method, url, cookie)
+
+
+_UNREACHABLE = (aiohttp.ClientConnectorError, http1.ConnectError, TimeoutError)
+_CHOKED = (aiohttp.ClientError, http1.HttpError)
+
+
+class AiohttpClient:
+    """The aiohttp path (SKINCARE_LINKCHECK_CLIENT = "aiohttp"): HEAD or GET, capped body."""
+
+    def __init__(self, session: aiohttp.ClientSession, settings: LinkcheckSettings) -> None:
+        self.session = session
+        self.cap = settings.max_bytes
+        self.timeout = aiohttp.ClientTimeout(
+            total=settings.total_timeout,
+            sock_connect=settings.connect_timeout,
+            sock_read=settings.read_timeout,
+        )
+
+    async def send(self, method: str, url: URL, cookie: str | None = None) -> Reply:
+        """One request and its answer."""
+        async with self.session.request(
+            method,
+            url,
+            allow_redirects=False,
+            timeout=self.timeout,
+            headers={"Cookie": cookie} if cookie else None,
+        ) as response:
             body = b""
             if method == "GET":
                 body = await self._read_capped(response)
@@ -159,7 +172,7 @@ class Transport:
 
     async def _read_capped(self, response: aiohttp.ClientResponse) -> bytes:
         """Read at most ``max_bytes`` of the body, and only when it can tell us something."""
-        cap = self.settings.max_bytes
+        cap = self.cap
         length = response.content_length
         wanted = response.status >= _BODY_WANTED_MIN
         if not wanted and (length is None or length > cap):
@@ -217,17 +230,48 @@ async def guarded_session(
 
 
 @asynccontextmanager
-async def open_session(
+async def open_client(
     settings: LinkcheckSettings, allowlist: Allowlist, resolver: AbstractResolver | None
-) -> AsyncIterator[aiohttp.ClientSession]:
-    """The link checker's guarded session: its User-Agent, raw bytes only, its timeouts."""
-    headers = {
+) -> AsyncIterator[Client]:
+    """The client ``settings.client`` names, guarded, with the checker's headers and timeouts."""
+    if settings.client == "aiohttp":
+        async with open_session(settings, allowlist, resolver) as session:
+            yield AiohttpClient(session, settings)
+        return
+    lines = "".join(f"{name}: {value}\r\n" for name, value in _headers(settings).items())
+    safe_resolver = SafeResolver(resolver, allowlist=allowlist)
+    client = Http1Client(
+        safe_resolver,
+        headers=lines.encode("utf-8") + b"\r\n",
+        connect_timeout=settings.connect_timeout,
+        read_timeout=settings.read_timeout,
+        total_timeout=settings.total_timeout,
+        max_bytes=settings.max_bytes,
+        keepalive=KEEPALIVE_SECONDS,
+    )
+    try:
+        yield client
+    finally:
+        await client.close()
+        await safe_resolver.close()
+
+
+def _headers(settings: LinkcheckSettings) -> dict[str, str]:
+    return {
         "User-Agent": settings.user_agent_header,
         "Accept": _ACCEPT,
         # Raw bytes only: the byte cap then bounds what is held, and no compression bomb
         # can expand behind it. The few error pages read are small anyway.
         "Accept-Encoding": "identity",
     }
+
+
+@asynccontextmanager
+async def open_session(
+    settings: LinkcheckSettings, allowlist: Allowlist, resolver: AbstractResolver | None
+) -> AsyncIterator[aiohttp.ClientSession]:
+    """The link checker's guarded session: its User-Agent, raw bytes only, its timeouts."""
+    headers = _headers(settings)
     timeout = aiohttp.ClientTimeout(
         total=settings.total_timeout,
         sock_connect=settings.connect_timeout,
