@@ -43,6 +43,15 @@ def invalidate_on_save(sender: Any, update_fields=None, **kwargs: Any) -> None:
     bump_generation()
 
 
+def invalidate_on_rendition_delete(sender: Any, origin: Any = None, **kwargs: Any) -> None:
+    # Deleting an image deletes its renditions first, one signal each: the image's own delete
+    # starts the generation, once (each start costs three queries and a cache write).
+    image_model = get_image_model()
+    if isinstance(origin, image_model) or getattr(origin, "model", None) is image_model:
+        return
+    bump_generation()
+
+
 def invalidate_on_snippet(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Author):
         bump_generation()
@@ -87,4 +96,6 @@ def connect() -> None:
     # A deleted rendition takes its file with it: pages and responses showing its URL are
     # rebuilt (and make it again). Making one, as reading a page may, changes nothing shown.
     rendition = get_image_model().get_rendition_model()
-    post_delete.connect(invalidate, sender=rendition, dispatch_uid=f"{uid}:delete:rendition")
+    post_delete.connect(
+        invalidate_on_rendition_delete, sender=rendition, dispatch_uid=f"{uid}:delete:rendition"
+    )
