@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import math
+import re
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from contextlib import suppress
@@ -55,18 +56,18 @@ def _plain_host(url: str) -> str | None:
     info or brackets after an http(s) scheme; the rest (IPv6, user@host, tabs, odd schemes)
     goes through urlsplit itself.
     """
-    scheme, sep, rest = url.partition("://")
-    if not sep or scheme.lower() not in ("http", "https") or not url.isascii():
+    if "\t" in url or "\r" in url or "\n" in url or not url.isascii():
         return None
-    end = len(rest)
-    for delimiter in "/?#":
-        found = rest.find(delimiter, 0, end)
-        if found >= 0:
-            end = found
-    netloc = rest[:end]
-    if "@" in netloc or "[" in netloc or "]" in netloc or any(c in url for c in "\t\r\n"):
+    match = _AUTHORITY.match(url)
+    if match is None:
+        return None
+    netloc = match[1]
+    if "@" in netloc or "[" in netloc or "]" in netloc:
         return None
     return netloc.partition(":")[0].lower()
+
+
+_AUTHORITY = re.compile(r"https?://([^/?#]*)", re.IGNORECASE)
 
 
 # Memoised: every URL is keyed once by the dispatcher and once per hop, over few distinct
@@ -187,7 +188,10 @@ class Dispatcher:
     def __init__(self, urls: UrlSource | UrlReader, per_host: int, gate: HostGate) -> None:
         self._per_host = max(1, per_host)
         self._gate = gate
-        self._pending: OrderedDict[str, deque[tuple[int, str]]] = OrderedDict()
+        self._pending: dict[str, deque[tuple[int, str]]] = {}
+        # Hosts with URLs waiting and room under the per-host limit, in round-robin order:
+        # ``_pick`` looks only at these (scanning every host cost ~8% of a loopback check).
+        self._open: OrderedDict[str, None] = OrderedDict()
         self._assigned: dict[str, int] = {}
         self._buffered = 0
         self._counter = itertools.count()
@@ -242,6 +246,8 @@ class Dispatcher:
             self._assigned[host] = count
         else:
             self._assigned.pop(host, None)
+        if host in self._pending and host not in self._open:
+            self._open[host] = None
         self.notify()
 
     async def _fill(self) -> None:
@@ -252,27 +258,32 @@ class Dispatcher:
             chunk = await self._reader.take(want)
             if len(chunk) < want:
                 self._exhausted = True
+            per_host, assigned, opened = self._per_host, self._assigned, self._open
             for url in chunk:
                 host = host_key(url)
                 self._pending.setdefault(host, deque()).append((next(self._counter), url))
+                if host not in opened and (not host or assigned.get(host, 0) < per_host):
+                    opened[host] = None
             self._buffered += len(chunk)
         self.notify()
 
     def _pick(self, now: float) -> tuple[tuple[int, str, str] | None, float]:
         earliest = math.inf
-        for host, queue in self._pending.items():
-            if host and self._assigned.get(host, 0) >= self._per_host:
-                continue
+        for host in self._open:
             ready = self._gate.ready_at(host) if host else 0.0
             if ready > now:
                 earliest = min(earliest, ready)
                 continue
+            queue = self._pending[host]
             index, url = queue.popleft()
             self._buffered -= 1
-            if queue:
-                self._pending.move_to_end(host)  # round robin over hosts
+            count = self._assigned.get(host, 0) + 1
+            self._assigned[host] = count
+            if not queue:
+                del self._pending[host], self._open[host]
+            elif host and count >= self._per_host:
+                del self._open[host]
             else:
-                del self._pending[host]
-            self._assigned[host] = self._assigned.get(host, 0) + 1
+                self._open.move_to_end(host)  # round robin over hosts
             return (index, url, host), earliest
         return None, earliest
