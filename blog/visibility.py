@@ -103,6 +103,14 @@ def request_site(request: HttpRequest | None) -> Site | None:
     return cached_site(request) if request is not None else None
 
 
+def _references(model: type[Model]) -> QuerySet:
+    """Wagtail's reference index rows from pages to `model`'s objects."""
+    return ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page),
+        to_content_type=ContentType.objects.get_for_model(model),
+    )
+
+
 def media_used_on(model: type[Model], pages: PageQuerySet) -> QuerySet:
     """Images or documents (`model`) that `pages` use, per Wagtail's reference index.
 
@@ -112,12 +120,20 @@ def media_used_on(model: type[Model], pages: PageQuerySet) -> QuerySet:
     """
     page_ids = pages.order_by().annotate(ref_id=Cast("pk", CharField())).values("ref_id")
     used = (
-        ReferenceIndex.objects.filter(
-            base_content_type=ContentType.objects.get_for_model(Page),
-            to_content_type=ContentType.objects.get_for_model(model),
-            object_id__in=page_ids,
-        )
+        _references(model)
+        .filter(object_id__in=page_ids)
         .annotate(media_id=Cast("to_object_id", IntegerField()))
         .values("media_id")
     )
     return model._default_manager.filter(pk__in=used)
+
+
+def pages_using(media: Model, pages: PageQuerySet) -> PageQuerySet:
+    """Those of `pages` that use the image or document `media` (the reverse of the above)."""
+    using = (
+        _references(type(media))
+        .filter(to_object_id=str(media.pk))
+        .annotate(page_id=Cast("object_id", IntegerField()))
+        .values("page_id")
+    )
+    return pages.filter(pk__in=using)

@@ -8,8 +8,9 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.test import TestCase
+from django.urls import reverse
 from wagtail.documents import get_document_model
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from blog.models import ArticlePage
 from tests.content_api.helpers import make_article, make_other_site, make_site
@@ -86,3 +87,63 @@ class TestDocumentServing(TestCase):
         self.assertNotIn(
             b"aftercare", b"".join(getattr(response, "streaming_content", [response.content]))
         )
+
+
+class TestRestrictedPageDocuments(TestCase):
+    """A document only a restricted page uses goes to the readers that page lets in."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.home, cls.index = make_site()
+        cls.leaflet = make_document("members-leaflet")
+        cls.post = make_article(cls.index, "members", body=linking(cls.leaflet))
+        cls.reader = get_user_model().objects.create_user("rita", password="pw")
+
+    def setUp(self):
+        cache.clear()
+
+    def restrict(self, kind: str, **fields) -> PageViewRestriction:
+        return PageViewRestriction.objects.create(page=self.post, restriction_type=kind, **fields)
+
+    def status(self) -> int:
+        return self.client.get(self.leaflet.url).status_code
+
+    def test_a_password_page_attachment_needs_the_password(self):
+        restriction = self.restrict(PageViewRestriction.PASSWORD, password="serum")
+        self.assertEqual(self.status(), 404)
+        form = reverse(
+            "wagtailcore_authenticate_with_password", args=[restriction.pk, self.post.pk]
+        )
+        wrong = self.client.post(form, {"password": "guess", "return_url": self.post.url})
+        self.assertEqual(wrong.status_code, 200)  # the form again
+        self.assertEqual(self.status(), 404)
+        right = self.client.post(form, {"password": "serum", "return_url": self.post.url})
+        self.assertEqual(right.status_code, 302)
+        self.assertEqual(self.status(), 200)
+
+    def test_a_login_page_attachment_needs_a_login(self):
+        self.restrict(PageViewRestriction.LOGIN)
+        self.assertEqual(self.status(), 404)
+        self.client.force_login(self.reader)
+        self.assertEqual(self.status(), 200)
+
+    def test_a_group_page_attachment_needs_the_group(self):
+        members = Group.objects.create(name="Members")
+        restriction = self.restrict(PageViewRestriction.GROUPS)
+        restriction.groups.add(members)
+        self.client.force_login(self.reader)
+        self.assertEqual(self.status(), 404)
+        self.reader.groups.add(members)
+        self.assertEqual(self.status(), 200)
+
+    def test_a_restriction_on_an_ancestor_counts_too(self):
+        PageViewRestriction.objects.create(page=self.index, restriction_type="login")
+        self.assertEqual(self.status(), 404)
+        self.client.force_login(self.reader)
+        self.assertEqual(self.status(), 200)
+
+    def test_an_unpublished_restricted_page_lets_no_one_in(self):
+        self.restrict(PageViewRestriction.LOGIN)
+        ArticlePage.objects.get(pk=self.post.pk).unpublish()
+        self.client.force_login(self.reader)
+        self.assertEqual(self.status(), 404)
