@@ -67,7 +67,7 @@ def _own_cpu() -> float:
 
 def run_ours(farm: ServerFarm, urls: list[str], repeat: int) -> Run:
     """Our fetcher, timed in-process (loop start to last result), on production's loop."""
-    run = Run("this fetcher (aiohttp)", len(urls))
+    run = Run(f"this fetcher ({bench_settings().client})", len(urls))
     for _ in range(repeat):
         farm.reset()
         cpu = _own_cpu()

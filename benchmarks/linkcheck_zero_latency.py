@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import statistics
 
-from benchmarks.linkcheck_workload import CONCURRENCY, PER_HOST, Run, ServerFarm
+from benchmarks.linkcheck_workload import CONCURRENCY, PER_HOST, Run, ServerFarm, bench_settings
 from benchmarks.procstat import process_cpu
 
 TARGET = 0.7  # our throughput over lychee's
@@ -20,7 +20,7 @@ TARGET = 0.7  # our throughput over lychee's
 def run_zero_latency(urls_for, repeat: int, run_ours, run_lychee) -> tuple[Run, Run, dict]:
     """Alternate our fetcher and lychee over the same URLs on a 0 ms farm."""
     farm = ServerFarm(20, 0.0, lifetime=900)
-    ours, lychee = Run("this fetcher (aiohttp)", 0), Run("lychee", 0)
+    ours, lychee = Run(f"this fetcher ({bench_settings().client})", 0), Run("lychee", 0)
     servers: dict[str, list[float]] = {"ours": [], "lychee": []}
     try:
         urls = urls_for(farm.hosts)

@@ -49,6 +49,7 @@ class Http1Client:
         total_timeout: float,
         max_bytes: int,
         keepalive: float,
+        ssl_context: ssl.SSLContext | None = None,
     ) -> None:
         self._resolver = resolver
         self._headers = headers  # the fixed request header lines, CRLF-terminated
@@ -59,7 +60,7 @@ class Http1Client:
         self.keepalive = keepalive
         self._idle: dict[Origin, list[Connection]] = {}
         self._names: dict[tuple[str, int], tuple[float, list[str]]] = {}
-        self._ssl: ssl.SSLContext | None = None
+        self._ssl = ssl_context  # None: the system's trust store, made on first use
         self._next_sweep = 0.0
 
     async def send(self, method: str, url: URL, cookie: str | None = None) -> Reply:

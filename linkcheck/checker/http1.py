@@ -72,7 +72,8 @@ class Exchange:
 
     __slots__ = (
         "_chunked",
-        "_head_bytes",
+        "_fed",
+        "_head_size",
         "_length",
         "body",
         "cap",
@@ -103,12 +104,14 @@ class Exchange:
         self.reusable = False
         self.extra = False  # bytes after a HEAD answer's headers: the connection is suspect
         self.last_read = loop.time()
-        self._head_bytes = 0
+        self._fed = 0  # bytes fed before the headers were complete
+        self._head_size = 0  # bytes of header names and values
         self._length: int | None = None
         self._chunked = False
 
     # httptools callbacks
     def on_header(self, name: bytes, value: bytes) -> None:
+        self._head_size += len(name) + len(value)
         self.headers.append((name.lower(), value))
 
     def on_headers_complete(self) -> None:
@@ -119,6 +122,8 @@ class Exchange:
         if 100 <= status < 200:
             self.headers = []  # an interim answer (100 Continue, 103 Early Hints): skip it
             return
+        if self._head_size > MAX_HEAD:
+            return  # feed() fails it: headers_done stays False
         self.status = status
         self.headers_done = True
         for name, value in self.headers:
@@ -156,10 +161,7 @@ class Exchange:
     def feed(self, data: bytes) -> None:
         self.last_read = self.loop.time()
         if not self.headers_done:
-            self._head_bytes += len(data)
-            if self._head_bytes > MAX_HEAD:
-                self.fail(BadResponse(f"response headers longer than {MAX_HEAD} bytes"))
-                return
+            self._fed += len(data)  # checked after parsing: the body may share a read
         try:
             self.parser.feed_data(data)
         except (httptools.HttpParserError, httptools.HttpParserUpgrade) as exc:
@@ -167,6 +169,9 @@ class Exchange:
                 self.fail(BadResponse(str(exc) or type(exc).__name__))
                 return
             self.extra = True  # garbage after a complete answer: answer kept, connection not
+        if not self.headers_done and max(self._fed, self._head_size) > MAX_HEAD:
+            self.fail(BadResponse(f"response headers longer than {MAX_HEAD} bytes"))
+            return
         if self.status == 101 and not self.done:
             self.fail(BadResponse("unexpected protocol switch (101) to a link check"))
             return

@@ -1,8 +1,8 @@
 """Shared by the fetcher tests: fast settings, a loopback-only connect guard and a server base case.
 
-Every request goes to a LinkServer the tests start on 127.0.0.x; a guard around aiohttp's
-connect refuses (and records) any other destination, so even a broken SSRF rule sends nothing
-off this machine.
+Every request goes to a LinkServer the tests start on 127.0.0.x; a guard around both clients'
+connects (aiohttp's and checker/client.py's) refuses (and records) any other destination, so
+even a broken SSRF rule sends nothing off this machine.
 """
 
 import ipaddress
@@ -13,6 +13,7 @@ from unittest import mock
 import aiohappyeyeballs
 from django.test import SimpleTestCase
 
+from linkcheck.checker.client import Http1Client
 from linkcheck.checker.politeness import HostGate
 from linkcheck.checker.status import LinkStatus
 from linkcheck.fetch import check_urls_sync
@@ -39,28 +40,46 @@ FAST = {
 
 
 class LoopbackOnly:
-    """Wraps aiohttp's connect: any destination off loopback is recorded and refused."""
+    """Wraps both clients' connects: any destination off loopback is recorded and refused."""
 
     def __init__(self) -> None:
         self.outside: list[str] = []
         self._original = aiohappyeyeballs.start_connection
-        self._patch = mock.patch("aiohappyeyeballs.start_connection", self._start_connection)
+        self._original_open = Http1Client._open
+        self._patches = [
+            mock.patch("aiohappyeyeballs.start_connection", self._start_connection),
+            mock.patch.object(Http1Client, "_open", self._open()),
+        ]
+
+    def _refuse_outside(self, host: str) -> None:
+        address = ipaddress.ip_address(host.split("%")[0])
+        mapped = getattr(address, "ipv4_mapped", None)
+        if not (address.is_loopback or (mapped is not None and mapped.is_loopback)):
+            self.outside.append(host)
+            raise OSError(f"test guard: refusing to connect to {host}")
 
     async def _start_connection(self, addr_infos, *args, **kwargs):
         for info in addr_infos:
-            host = info[4][0]
-            address = ipaddress.ip_address(host.split("%")[0])
-            mapped = getattr(address, "ipv4_mapped", None)
-            if not (address.is_loopback or (mapped is not None and mapped.is_loopback)):
-                self.outside.append(host)
-                raise OSError(f"test guard: refusing to connect to {host}")
+            self._refuse_outside(info[4][0])
         return await self._original(addr_infos, *args, **kwargs)
 
+    def _open(self):
+        guard = self
+
+        async def _open(client, scheme, host, port, addresses):
+            for address in addresses:
+                guard._refuse_outside(address)
+            return await guard._original_open(client, scheme, host, port, addresses)
+
+        return _open
+
     def start(self) -> None:
-        self._patch.start()
+        for patch in self._patches:
+            patch.start()
 
     def stop(self) -> None:
-        self._patch.stop()
+        for patch in self._patches:
+            patch.stop()
 
 
 class RecordingGate(HostGate):

@@ -107,3 +107,8 @@ class TestFetchClassification(ServerTestCase):
         results = check_urls_sync(urls)
         self.assertEqual([result.url for result in results], urls)
         self.assertEqual({result.status for result in results}, {REFUSED})
+
+
+@override_settings(SKINCARE_LINKCHECK_CLIENT="aiohttp")
+class TestFetchClassificationAiohttp(TestFetchClassification):
+    """The same checks through the aiohttp client, the one SKINCARE_LINKCHECK_CLIENT offers."""

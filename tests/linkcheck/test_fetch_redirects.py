@@ -50,3 +50,8 @@ class TestFetchRedirects(ServerTestCase):
         result = self.check("/cookie-check")
         self.assertEqual(result.status, OK, result.reason)
         self.assertEqual(len(result.redirect_chain), 1)
+
+
+@override_settings(SKINCARE_LINKCHECK_CLIENT="aiohttp")
+class TestFetchRedirectsAiohttp(TestFetchRedirects):
+    """The same checks through the aiohttp client, the one SKINCARE_LINKCHECK_CLIENT offers."""

@@ -116,3 +116,8 @@ class TestFetchSsrf(ServerTestCase):
         result = check_url(f"http://rebind.test:{self.server.port}/ok", resolver=resolver)
         self.assertEqual(result.status, REFUSED)
         self.assertEqual(self.sentinel.total_hits + self.server.total_hits, 0)
+
+
+@override_settings(SKINCARE_LINKCHECK_CLIENT="aiohttp")
+class TestFetchSsrfAiohttp(TestFetchSsrf):
+    """The same checks through the aiohttp client, the one SKINCARE_LINKCHECK_CLIENT offers."""
