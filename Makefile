@@ -34,7 +34,7 @@ demo: export DJANGO_SETTINGS_MODULE = config.settings.demo
 demo: migrate
 	$(PY) manage.py load_demo --host $(HOST) --port $(PORT)
 	@echo "Serving on http://$(HOST):$(PORT)/ (admin at http://$(HOST):$(PORT)/admin/). Ctrl-C stops it."
-	@echo "A task worker runs beside it (link checks, webhooks, search index) and publish_scheduled runs every minute."
+	@echo "A task worker runs beside it (link checks, webhooks, search index, renditions) and publish_scheduled runs every minute."
 	$(PY) scripts/run_demo.py $(HOST):$(PORT)
 
 serve: install

@@ -27,6 +27,8 @@ DEFAULTS: dict[str, Any] = {
     # Image renditions in a post's representation.
     "SKINCARE_BLOG_IMAGE_WIDTHS": [320, 640, 960, 1280],
     "SKINCARE_BLOG_AVATAR_SPECS": ["fill-96x96", "fill-192x192"],
+    # Make a post's renditions in a task when it is published (blog.tasks), not on its first view.
+    "SKINCARE_BLOG_RENDITIONS_ON_PUBLISH": True,
     # Derived lists.
     "SKINCARE_BLOG_RELATED_LIMIT": 3,
     "SKINCARE_BLOG_AUTHOR_LATEST_POSTS": 5,

@@ -1,9 +1,11 @@
-"""Signal handlers: start a new content generation whenever a post's representation changes."""
+"""Signal handlers: start a new content generation whenever a post's representation changes,
+and make a published post's image renditions in the background."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from taggit.models import Tag
 from wagtail.documents import get_document_model
@@ -13,8 +15,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move, pu
 
 from pages.models import SiteSettings
 
-from .models import Author, AuthorProfileLink
+from .conf import blog_setting
+from .models import ArticlePage, Author, AuthorProfileLink
 from .representation.generation import bump_generation
+from .tasks import make_renditions
 
 # Fields Wagtail writes when a draft revision is saved or a page is locked: the live content
 # (what readers see) is unchanged, so cached representations stay valid.
@@ -52,6 +56,12 @@ def invalidate_on_rendition_delete(sender: Any, origin: Any = None, **kwargs: An
     bump_generation()
 
 
+def make_renditions_on_publish(sender: Any, instance: Any, **kwargs: Any) -> None:
+    if isinstance(instance, ArticlePage) and blog_setting("SKINCARE_BLOG_RENDITIONS_ON_PUBLISH"):
+        page_id = instance.pk
+        transaction.on_commit(lambda: make_renditions.enqueue(page_id))
+
+
 def invalidate_on_snippet(sender: Any, instance: Any, **kwargs: Any) -> None:
     if isinstance(instance, Author):
         bump_generation()
@@ -67,6 +77,7 @@ def connect() -> None:
     uid = DISPATCH_UID
     page_published.connect(invalidate, dispatch_uid=f"{uid}:published")
     page_unpublished.connect(invalidate, dispatch_uid=f"{uid}:unpublished")
+    page_published.connect(make_renditions_on_publish, dispatch_uid=f"{uid}:renditions")
     post_delete.connect(invalidate, sender=Page, dispatch_uid=f"{uid}:page_delete")
     post_page_move.connect(invalidate, dispatch_uid=f"{uid}:move")
     published.connect(invalidate_on_snippet, dispatch_uid=f"{uid}:snippet_published")
