@@ -68,23 +68,30 @@ def ranked_rows(
     connection = connections[model.objects.db]
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(PLANNER_SETTINGS)
-        rows, end = _page(cursor, connection, entries, tsquery, rank, offset, limit, autocomplete)
-        if rows and rows[0][1] < end:  # fewer candidates than asked for: all the matches
-            return [int(object_id) for object_id, _ in rows], rows[0][1], True
-        count, exact = _count(_matches(entries, tsquery, autocomplete))
-    return [int(object_id) for object_id, _ in rows], count, exact
+        rows = _page(cursor, connection, entries, tsquery, rank, offset, limit, autocomplete)
+        if rows:
+            found = rows[0][1]
+        elif offset:  # past the end: how far the pages go
+            found = _matches(entries, tsquery, autocomplete).values("id")[: COUNT_CAP + 1].count()
+        else:
+            found = 0
+    return [int(object_id) for object_id, _ in rows], min(found, COUNT_CAP), found <= COUNT_CAP
 
 
-def _page(cursor, connection, entries, tsquery, rank, offset, limit, autocomplete):
-    """(object id, candidates fetched) rows of the page, and how many candidates were asked
-    for: those up to the end of the chunk holding the page's last row (a first page larger
-    than a chunk, the API's capped matches for another ordering, spans several)."""
+def _page(cursor, connection, entries, tsquery, rank, offset, limit, autocomplete) -> list:
+    """(object id, matches counted) rows of the page. Candidates are fetched up to the end
+    of the chunk holding the page's last row (a first page larger than a chunk, the API's
+    capped matches for another ordering, spans several); when fewer came back they are all
+    the matches, else the matches are counted up to COUNT_CAP + 1 (an InitPlan in a CASE:
+    PostgreSQL runs it only on that branch)."""
     chunk_start = offset // RANK_WINDOW * RANK_WINDOW
     end = min(COUNT_CAP, -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW)
     if offset >= end:
-        return [], end
+        return []
     candidates = _candidates(entries, tsquery, end, autocomplete)
     candidates_sql, candidates_params = candidates.query.sql_with_params()
+    counted = _matches(entries, tsquery, autocomplete).values("id")[: COUNT_CAP + 1]
+    count_sql, count_params = counted.query.sql_with_params()
     scored = entries.model.objects.annotate(score=rank).query
     score_sql, score_params = scored.get_compiler(connection=connection).compile(
         scored.annotations["score"]
@@ -92,17 +99,18 @@ def _page(cursor, connection, entries, tsquery, rank, offset, limit, autocomplet
     table = connection.ops.quote_name(entries.model._meta.db_table)
     cursor.execute(
         # Django has no subquery in FROM: compiled querysets, values as parameters.
-        f"SELECT {table}.object_id, positioned.fetched FROM ("  # noqa: S608 - compiled SQL, values as parameters
+        f"SELECT {table}.object_id, CASE WHEN positioned.fetched < %s THEN positioned.fetched"  # noqa: S608 - compiled SQL, values as parameters
+        f" ELSE (SELECT COUNT(*) FROM ({count_sql}) counted) END FROM ("
         " SELECT ranked.id, ROW_NUMBER() OVER (ORDER BY ranked.in_title DESC, ranked.id DESC)"
         " - 1 AS position, COUNT(*) OVER () AS fetched"
         f" FROM ({candidates_sql}) ranked) positioned"
         f" JOIN {table} ON {table}.id = positioned.id WHERE positioned.position >= %s"
         f" ORDER BY positioned.position / %s, {score_sql} DESC, {table}.id DESC"
         " LIMIT %s OFFSET %s",
-        (*candidates_params, chunk_start, RANK_WINDOW, *score_params, limit,
-         offset - chunk_start),
+        (end, *count_params, *candidates_params, chunk_start, RANK_WINDOW, *score_params,
+         limit, offset - chunk_start),
     )  # fmt: skip
-    return cursor.fetchall(), end
+    return cursor.fetchall()
 
 
 def _matches(entries: QuerySet, tsquery, autocomplete: bool) -> QuerySet:
@@ -140,9 +148,3 @@ def _candidates(entries: QuerySet, tsquery, end: int, autocomplete: bool) -> Que
         .order_by(*newest)[:end]
     )
     return in_title.union(elsewhere, all=True).order_by("-in_title", "-id")[:end]
-
-
-def _count(matches: QuerySet) -> tuple[int, bool]:
-    """The visible matches, counted up to COUNT_CAP (and whether that is all of them)."""
-    found = matches.values("id")[: COUNT_CAP + 1].count()
-    return min(found, COUNT_CAP), found <= COUNT_CAP
