@@ -5,14 +5,20 @@ real sites give (chunked error pages, interim 1xx, resets, bodies cut short or t
 garbage) are each met once, directly and through a whole check.
 """
 
+import asyncio
 import ssl
 
 from django.test import SimpleTestCase, override_settings
 from yarl import URL
 
+from linkcheck import conf
 from linkcheck.checker import http1, loops
+from linkcheck.checker.addresses import Allowlist
 from linkcheck.checker.client import Http1Client
+from linkcheck.checker.politeness import HostGate
+from linkcheck.checker.redirects import UrlChecker
 from linkcheck.checker.resolvers import AddressRefused, SafeResolver, StaticResolver
+from linkcheck.checker.transport import open_client
 from linkcheck.fetch import check_url
 from tests.linkcheck.loopback import BROKEN, FAST, OK, TEMPORARY, UNVERIFIABLE, LoopbackOnly
 from tests.linkcheck.rawserver import CERT, RESET, RawServer, answer, raw
@@ -215,3 +221,36 @@ class TestHttp1ClientTlsInAWholeCheck(RawServerTestCase):
         self.assertEqual(result.status, BROKEN)
         self.assertIn("TLS certificate rejected", result.reason)
         self.assertEqual(self.server.requests, [], "nothing was sent before the handshake")
+
+
+@override_settings(
+    **{
+        **FAST,
+        "SKINCARE_LINKCHECK_READ_TIMEOUT": 5.0,
+        "SKINCARE_LINKCHECK_TOTAL_TIMEOUT": 5.0,
+        "SKINCARE_LINKCHECK_DEADLINE": 0.3,
+    }
+)
+class TestCheckDeadline(RawServerTestCase):
+    """DEADLINE bounds a whole check, and only its own expiry is turned into a result."""
+
+    def test_check_past_its_deadline_is_temporary(self):
+        result = check_url(self.url("/trickle"))
+        self.assertEqual(result.status, TEMPORARY)
+        self.assertEqual(result.reason, "check took longer than 0.3 s")
+
+    def test_cancelling_a_check_from_outside_still_cancels_it(self):
+        settings = conf.load()
+        allowlist = Allowlist.parse(settings.allowlist)
+        gate = HostGate(2, 0.0)
+
+        async def go():
+            async with open_client(settings, allowlist, None) as client:
+                checker = UrlChecker(client, settings, allowlist, gate)
+                task = asyncio.create_task(checker.check(self.url("/trickle")))
+                await asyncio.sleep(0.1)
+                task.cancel()
+                with self.assertRaises(asyncio.CancelledError):
+                    await task
+
+        loops.run(go())
