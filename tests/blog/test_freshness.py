@@ -226,7 +226,13 @@ class TestFreshnessEmbeddedDefault(ServerProcessMixin, FreshnessTests, SimpleTes
 class TestFreshnessRedis(ServerProcessMixin, FreshnessTests, SimpleTestCase):
     """The production cache: Redis shared by every web process (skipped when Redis is down)."""
 
-    extra_env = {"REDIS_URL": "redis://127.0.0.1:6379/13"}
+    # Its own Redis database, flushed first; CI runs the PostgreSQL suite beside the SQLite one
+    # and gives it another (SKINCARE_FRESHNESS_TEST_REDIS_URL).
+    extra_env = {
+        "REDIS_URL": os.environ.get(
+            "SKINCARE_FRESHNESS_TEST_REDIS_URL", "redis://127.0.0.1:6379/13"
+        )
+    }
 
     @classmethod
     def setUpClass(cls):
