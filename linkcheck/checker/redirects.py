@@ -131,7 +131,8 @@ class UrlChecker:
             location = reply.headers.get("location")
             if reply.status in REDIRECT_CODES and location:
                 try:
-                    next_url = str(URL(target).join(URL(location.strip())))
+                    base = verdict.parsed or URL(target)
+                    next_url = str(base.join(URL(location.strip())))
                 except (ValueError, TypeError):
                     return LinkStatus.BROKEN, reply.status, f"invalid redirect target {location!r}"
                 trace.chain.append(RedirectHop(target, reply.status, next_url))

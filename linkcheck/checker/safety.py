@@ -1,6 +1,6 @@
 """SSRF guard: the link fetcher reaches only addresses the public internet could reach.
 
-Two layers, both needed because aiohttp skips the resolver for IP-literal hosts:
+Two layers, both needed because the HTTP clients skip the resolver for IP-literal hosts:
 
 * ``check_url_safety`` (pure, no DNS) runs on every URL and every redirect hop: scheme, host
   syntax, numeric host forms normalised the way browsers do, IP literals.
@@ -94,8 +94,8 @@ def check_url_safety(
 ) -> SafetyVerdict:
     """Check a URL's scheme and host without DNS; names are checked again when resolved.
 
-    The URL is parsed with yarl, the parser aiohttp fetches with, so what is checked is what
-    would be fetched. ``allowlist`` defaults to the SKINCARE_LINKCHECK_ALLOWLIST setting.
+    The URL is parsed with yarl, whose parsed URL both HTTP clients fetch, so what is checked is
+    what would be fetched. ``allowlist`` defaults to the SKINCARE_LINKCHECK_ALLOWLIST setting.
     """
     return _check_url(url, as_allowlist(allowlist))
 
