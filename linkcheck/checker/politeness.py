@@ -15,7 +15,7 @@ import re
 from collections import OrderedDict, deque
 from collections.abc import Callable
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -128,6 +128,8 @@ class HostGate:
         try:
             if self.delay or state.next_start > loop.time():
                 # Serialise start times so two slots freed together still start apart.
+                if state.lock is None:
+                    state.lock = asyncio.Lock()
                 async with state.lock:
                     wait = state.next_start - loop.time()
                     if wait > 0:
@@ -145,9 +147,9 @@ class HostGate:
             self.on_release()
 
     def _forget_idle(self, host: str, state: _HostState, now: float) -> None:
-        # Keeps memory flat over many hosts; a host still inside its delay is kept until a sweep.
-        if state.users == 0 and state.next_start <= now:
-            self._hosts.pop(host, None)
+        # Keeps memory flat over many hosts: idle hosts go in a sweep every 512 releases, not
+        # at once, as a busy host is idle between many of its requests and its state would be
+        # made anew each time (~0.6 us).
         self._releases += 1
         if self._releases % 512 == 0:
             for name, other in list(self._hosts.items()):
@@ -177,7 +179,7 @@ class _Slot:
 @dataclass
 class _HostState:
     semaphore: asyncio.Semaphore
-    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    lock: asyncio.Lock | None = None  # made when a delay first needs start times serialised
     next_start: float = 0.0
     users: int = 0
 
