@@ -25,4 +25,7 @@ _middleware.insert(
 MIDDLEWARE = _middleware
 # Files where the finders look (app and project static folders), indexed when the server starts.
 WHITENOISE_USE_FINDERS = True
+# Nothing is collected for the demo: without this WhiteNoise warns, on every start, that the
+# collected-files folder does not exist.
+STATIC_ROOT = None
 SKINCARE_SERVE_MEDIA = True
