@@ -87,7 +87,9 @@ async def _check_here(
                     try:
                         result = await checker.check(url)
                     finally:
-                        dispatcher.done(host)
+                        dispatcher.done(host, wake=False)  # next() below takes the slot...
+                    if queue.full():
+                        dispatcher.notify()  # ...unless handing this result on must wait
                     await queue.put((index, result))
             except Exception as exc:  # the input iterator failed: the caller's error
                 await queue.put(exc)

@@ -211,6 +211,10 @@ class Dispatcher:
         host, 2.7 scans per URL handed out.
         """
         waiters = self._waiters
+        if waiters and not self._open and not self._refill_due() and not self._over():
+            # Every host with URLs is at its limit: a woken worker would only wait again
+            # (those wake-ups were ~2 a URL with more workers than slots).
+            return
         while waiters:
             waiter = waiters.popleft()
             if not waiter.done():  # a waiter whose own timeout ended is gone already
@@ -221,17 +225,13 @@ class Dispatcher:
         """The next (index, url, host) a worker may check now, or None when all are handed out."""
         loop = asyncio.get_running_loop()
         while True:
-            if (
-                not self._exhausted
-                and self._buffered <= LOOKAHEAD - PULL_CHUNK
-                and not self._fill_lock.locked()
-            ):
+            if self._refill_due():
                 await self._fill()
             item, earliest = self._pick(loop.time())
             if item is not None:
                 self.notify()  # more may be ready: pass the turn on
                 return item
-            if self._exhausted and self._buffered == 0:
+            if self._over():
                 self.notify()  # the next waiter learns it is over too
                 return None
             # Nothing is ready for anyone: waiting workers all see the same state.
@@ -241,8 +241,22 @@ class Dispatcher:
             with suppress(TimeoutError):
                 await asyncio.wait_for(waiter, timeout)
 
-    def done(self, host: str) -> None:
-        """A worker finished a URL of ``host``."""
+    def _refill_due(self) -> bool:
+        return (
+            not self._exhausted
+            and self._buffered <= LOOKAHEAD - PULL_CHUNK
+            and not self._fill_lock.locked()
+        )
+
+    def _over(self) -> bool:
+        return self._exhausted and self._buffered == 0
+
+    def done(self, host: str, *, wake: bool = True) -> None:
+        """A worker finished a URL of ``host``; ``wake=False`` when it asks for the next itself.
+
+        A worker about to call ``next`` takes the slot it freed; waking another for it made
+        that one find nothing and wait again (~0.7 futile wake-ups a URL).
+        """
         count = self._assigned.get(host, 0) - 1
         if count > 0:
             self._assigned[host] = count
@@ -250,7 +264,8 @@ class Dispatcher:
             self._assigned.pop(host, None)
         if host in self._pending and host not in self._open:
             self._open[host] = None
-        self.notify()
+        if wake:
+            self.notify()
 
     async def _fill(self) -> None:
         async with self._fill_lock:
