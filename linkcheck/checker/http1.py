@@ -2,10 +2,11 @@
 
 A link check sends one request at a time per connection, keeps no cookie jar, never
 decompresses and reads at most a capped body. With servers that answer at once, aiohttp's
-general request machinery was most of a check's CPU (benchmarks/RESULTS.md, linkcheck), so the
-checker's default client (client.py: connections, keep-alive, name resolution) speaks HTTP/1.1
-through this module instead: ``Connection`` is the socket's protocol, ``Exchange`` one request's
-answer as the parser reads it.
+general request machinery was most of a check's CPU: 75-110 us a request on loopback against
+25-35 us through this module, and 0.17 against 0.10 ms of CPU a link on the link-check
+benchmark's 0 ms run. So the checker's default client (client.py: connections, keep-alive,
+name resolution) speaks HTTP/1.1 through this module: ``Connection`` is the socket's
+protocol, ``Exchange`` one request's answer as the parser reads it.
 """
 
 from __future__ import annotations

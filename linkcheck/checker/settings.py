@@ -19,7 +19,7 @@ DEFAULTS: dict[str, Any] = {
     # Worker processes for a run of 1,000 URLs or more, each host on one of them
     # (checker/shards.py); 0: as many as this process may use CPUs, at most 4; 1: none.
     "PROCESSES": 0,
-    # "http1": the lean HTTP/1.1 client (checker/client.py), a few times less CPU a link;
+    # "http1": the lean HTTP/1.1 client (checker/client.py), about 40% less CPU a link;
     # "aiohttp": aiohttp's client, the same checks through a general-purpose library.
     "CLIENT": "http1",
     # Timeouts in seconds: every request has all three; DEADLINE bounds one URL's whole check
