@@ -34,7 +34,8 @@ def cors_origin_allowed(sender: Any, request: HttpRequest, **kwargs: Any) -> boo
     ["*"] admits any origin. CorsMiddleware also asks this for paths outside CORS_URLS_REGEX,
     hence the path check.
     """
-    origin = request.headers.get("origin")
+    # From META: request.headers builds a mapping of every header first, on every request.
+    origin = request.META.get("HTTP_ORIGIN")
     if not origin or not re.match(cors_conf.CORS_URLS_REGEX, request.path_info):
         return False
     allowed = api_setting("SKINCARE_API_CORS_ALLOWED_ORIGINS")
