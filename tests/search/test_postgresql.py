@@ -7,6 +7,7 @@ from unittest import mock, skipUnless
 
 from django.db import connection
 from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.test.utils import WagtailPageTestCase
 
@@ -19,9 +20,9 @@ from .helpers import api_search, make_hidden_posts, make_posts, site_titles
 SMALL = {"RANK_WINDOW": 4, "COUNT_CAP": 8}
 
 
-def small_windows():
+def small_windows(**more):
     """Chunks of four and a count cap of eight, so a dozen posts cross both."""
-    return mock.patch.multiple("blog.search.postgresql", **SMALL)
+    return mock.patch.multiple("blog.search.postgresql", **SMALL, **more)
 
 
 @skipUnless(connection.vendor == "postgresql", "PostgreSQL's query shape")
@@ -89,3 +90,18 @@ class TestEarlyStoppingShape(WagtailPageTestCase):
         self.assertEqual(len(data["results"]), 3)
         self.assertIsNone(data["next"])
         self.assertEqual((exact["count"], exact["count_is_exact"]), (6, True))
+
+    def test_hidden_posts_among_the_newest_matches_are_read_past(self):
+        # The hidden posts are the newest title matches: with no slack the fast read of the
+        # newest four finds too few visible ones and reads again, checking every match.
+        posts = live_posts(self.home.get_site())
+        with small_windows():
+            expected = self.all_pages(posts, 4)
+        with small_windows(FAST_SLACK=0):
+            with CaptureQueriesContext(connection) as captured:
+                first = ranked_post_ids(posts, "peptide", 0, 4)
+            self.assertEqual(self.all_pages(posts, 4), expected)
+        pages = [q["sql"] for q in captured.captured_queries if "LEFT JOIN" in q["sql"]]
+        self.assertEqual(len(pages), 2)  # the fast read, then the full one
+        self.assertEqual(first.ids, expected[:4])
+        self.assertEqual(set(expected[:6]), {post.pk for post in self.in_title})
