@@ -36,6 +36,7 @@ ROUTES = {
     "/huge-404": raw(b"HTTP/1.1 404 Not Found\r\nContent-Length: 100000\r\n\r\n" + b"x" * 100000),
     "/big-200": answer("200 OK", b"x" * 5000),
     "/stale": answer("200 OK", b"ok", keep=False),  # says keep-alive, then closes anyway
+    "/http10": raw(b"HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", keep=True),
     "/garbage": raw(b"SPDY/9 what is this\r\n\r\n"),
     "/reset": raw(RESET),
     "/silent-close": raw(),
@@ -136,6 +137,19 @@ class TestHttp1Client(RawServerTestCase):
         replies = send_all(make_client(), *[("GET", self.url("/stale"))] * 3)
         self.assertEqual([reply.status for reply in replies], [200, 200, 200])
         self.assertEqual(self.server.connections, 3)
+
+    def test_connection_is_not_reused_when_the_answer_does_not_allow_it(self):
+        cases = [
+            ("HTTP/1.0 without keep-alive", make_client(), "/http10"),
+            ("idle past the keep-alive time", make_client(keepalive=0.0), "/ok"),
+        ]
+        for label, client, path in cases:
+            with self.subTest(label):
+                server = RawServer(ROUTES)
+                self.addCleanup(server.close)
+                replies = send_all(client, *[("GET", server.url(path))] * 2)
+                self.assertEqual([reply.status for reply in replies], [200, 200])
+                self.assertEqual(server.connections, 2)
 
     def test_broken_answers_raise_typed_errors(self):
         cases = [
