@@ -9,7 +9,7 @@ from django.db.models import Count, QuerySet
 from pages.searchquery import search_text
 
 from ..models import ArticlePage, ArticlePageTag, Author
-from .ranking import ranked_post_ids
+from .ranking import best_ids, ranked_post_ids
 
 AUTHORS_SHOWN = 5
 
@@ -25,9 +25,9 @@ class Completions:
 
 def matching_authors(query: str, limit: int = AUTHORS_SHOWN) -> list[Author]:
     """Published author profiles matching `query` in full text (name, credentials, bio),
-    ranked like posts (ranked_post_ids takes any indexed model)."""
+    ranked like posts (the ranking takes any indexed model)."""
     authors = Author.objects.filter(live=True)
-    ids = ranked_post_ids(authors, query, 0, limit).ids
+    ids = best_ids(authors, query, limit)
     by_id = {author.pk: author for author in authors.select_related("photo").filter(pk__in=ids)}
     return [by_id[pk] for pk in ids if pk in by_id]
 

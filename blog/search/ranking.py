@@ -25,7 +25,7 @@ from modelsearch.utils import get_descendants_content_types_pks
 from pages.searchquery import search_text
 
 from ..conf import blog_setting
-from .postgresql import ranked_rows
+from .postgresql import best_rows, ranked_rows
 
 
 @dataclass(frozen=True)
@@ -80,6 +80,17 @@ def ranked_post_ids(
     if kind == "postgresql":
         return _postgresql(posts, text, offset, limit, autocomplete)
     return _elsewhere(posts, text, offset, limit, autocomplete)
+
+
+def best_ids(queryset: QuerySet, query: str, limit: int) -> list[int]:
+    """Ids of the best `limit` matches among a small set (author profiles), no count."""
+    text = search_text(query)
+    if not text or limit <= 0:
+        return []
+    if backend_kind() == "postgresql":
+        backend, compiler = _compiler(queryset, text, False)
+        return best_rows(index_model("IndexEntry"), queryset, compiler, backend, limit)
+    return ranked_post_ids(queryset, text, 0, limit).ids
 
 
 def _compiler(posts: QuerySet, text: str, autocomplete: bool):
