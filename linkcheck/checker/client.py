@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from yarl import URL
 
+from linkcheck.checker import loops
 from linkcheck.checker.http1 import (
     ConnectError,
     Connection,
@@ -62,6 +63,9 @@ class Http1Client:
         self._names: dict[tuple[str, int], tuple[float, list[str]]] = {}
         self._ssl = ssl_context  # None: the system's trust store, made on first use
         self._next_sweep = 0.0
+        # Read and total timeouts of every exchange in flight, on one timer.
+        tick = max(0.01, min(read_timeout, total_timeout) / 4)
+        self._timeouts: loops.Watch[Exchange] = loops.Watch(tick, self._check_time)
 
     async def send(self, method: str, url: URL, cookie: str | None = None) -> Reply:
         """One request and its answer (body per http1.Exchange's rules)."""
@@ -87,17 +91,16 @@ class Http1Client:
     ) -> Reply:
         loop = asyncio.get_running_loop()
         exchange = Exchange(loop, method == "HEAD", self.max_bytes)
+        exchange.deadline = deadline
         connection.send(exchange, head)
-        timer = loop.call_at(
-            min(deadline, loop.time() + self.read_timeout), self._tick, exchange, deadline
-        )
+        self._timeouts.add(exchange)
         try:
             await exchange.waiter
         except BaseException:
             connection.close()  # mid-answer (or cancelled): its state is unknown
             raise
         finally:
-            timer.cancel()
+            self._timeouts.discard(exchange)
             connection.exchange = None
         if exchange.reusable and not connection.closed:
             connection.idle_since = loop.time()
@@ -107,17 +110,12 @@ class Http1Client:
             connection.close()
         return exchange.reply()
 
-    def _tick(self, exchange: Exchange, deadline: float) -> None:
-        """The read timer: quiet for ``read_timeout``, or past the total, fails the exchange."""
-        loop = exchange.loop
-        now = loop.time()
-        if now >= deadline:
+    def _check_time(self, exchange: Exchange, now: float) -> None:
+        """Quiet for ``read_timeout``, or past the total, fails the exchange."""
+        if now >= exchange.deadline:
             exchange.fail(TimeoutError(f"no complete answer within {self.total_timeout:g} s"))
         elif now - exchange.last_read >= self.read_timeout:
             exchange.fail(ReadTimeout(f"no data for {self.read_timeout:g} s"))
-        elif not exchange.waiter.done():
-            when = min(deadline, exchange.last_read + self.read_timeout)
-            loop.call_at(when, self._tick, exchange, deadline)
 
     def _take_idle(self, origin: Origin, now: float) -> Connection | None:
         idle = self._idle.get(origin)
@@ -196,6 +194,7 @@ class Http1Client:
 
     async def close(self) -> None:
         """Close every idle connection."""
+        self._timeouts.close()
         for idle in self._idle.values():
             for connection in idle:
                 connection.close()

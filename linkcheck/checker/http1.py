@@ -78,6 +78,7 @@ class Exchange:
         "_length",
         "body",
         "cap",
+        "deadline",
         "done",
         "extra",
         "head_only",
@@ -105,6 +106,7 @@ class Exchange:
         self.reusable = False
         self.extra = False  # bytes after a HEAD answer's headers: the connection is suspect
         self.last_read = loop.time()
+        self.deadline = 0.0  # loop time by which the whole answer must be in (set by the client)
         self._fed = 0  # bytes fed before the headers were complete
         self._head_size = 0  # bytes of header names and values
         self._length: int | None = None
