@@ -23,7 +23,8 @@ DEFAULTS: dict[str, Any] = {
     # "aiohttp": aiohttp's client, the same checks through a general-purpose library.
     "CLIENT": "http1",
     # Timeouts in seconds: every request has all three; DEADLINE bounds one URL's whole check
-    # (retries, fallbacks and redirect hops included).
+    # (retries, fallbacks and redirect hops included). Read and total timeouts are checked on a
+    # shared timer and may fire up to a quarter late, the deadline up to an eighth.
     "CONNECT_TIMEOUT": 5.0,
     "READ_TIMEOUT": 10.0,
     "TOTAL_TIMEOUT": 15.0,
