@@ -34,6 +34,7 @@ from django.db.models import (
     QuerySet,
     Value,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 from modelsearch.utils import get_descendants_content_types_pks
 
@@ -93,7 +94,7 @@ class Search:
 
     connection: BaseDatabaseWrapper
     indexed: QuerySet
-    visible: Exists
+    visible: RawSQL
     tsquery: SearchQuery
     rank: Expression
     autocomplete: bool
@@ -110,11 +111,17 @@ class Search:
             rank = SearchRank(F("title"), tsquery, weights=weights) * F("title_norm") + SearchRank(
                 F("body"), tsquery, weights=weights
             )
+        connection = connections[model.objects.db]
+        # Compiled once: a statement holds the check up to three times (a third of the
+        # Python a search spent ranking was Django compiling these querysets).
         pk = Cast(OuterRef("object_id"), BigIntegerField())
-        visible = Exists(posts.order_by().filter(pk=pk))
+        outer = model.objects.all().query
+        exists = Exists(posts.order_by().filter(pk=pk)).resolve_expression(outer)
+        sql, params = outer.get_compiler(connection=connection).compile(exists)
+        visible = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 - compiled queryset, values as parameters
         content_types = get_descendants_content_types_pks(posts.model)
         indexed = model.objects.filter(content_type_id__in=content_types)
-        return cls(connections[model.objects.db], indexed, visible, tsquery, rank, autocomplete)
+        return cls(connection, indexed, visible, tsquery, rank, autocomplete)
 
     def matches(self, *, visible: bool, in_title: bool | None = None) -> QuerySet:
         """Matching entries (visible ones only, if asked), of one candidate branch if asked:
@@ -132,9 +139,9 @@ class Search:
         entries = entries.annotate(document=document).filter(document=self.tsquery)
         return entries if in_title is None else entries.exclude(title=self.tsquery)
 
-    def branch(self, in_title: bool, end: int, fast: bool) -> tuple[QuerySet, QuerySet | None]:
+    def branch(self, in_title: bool, end: int, fast: bool) -> tuple[QuerySet, tuple | None]:
         """The branch's `end` newest visible matches, and with `fast` the newest matches
-        (`end` + FAST_SLACK, hidden ones included) they were picked from.
+        (`end` + FAST_SLACK, hidden ones included) they were picked from, compiled.
 
         `fast` checks visibility after the newest are picked: the planner misjudges how many
         entries match several words (`vitamin c`: 3,678 estimated, 12,487 found at 100,000
@@ -147,9 +154,12 @@ class Search:
                 :end
             ], None
         newest = self.matches(visible=False, in_title=key).order_by("-id").values("id")
-        newest = newest[: end + FAST_SLACK]
-        picked = self.indexed.model.objects.filter(self.visible, id__in=newest)
-        return picked.annotate(in_title=flag).values("id", "in_title").order_by("-id")[:end], newest
+        sql, params = self.compiled(newest[: end + FAST_SLACK])
+        table = self.connection.ops.quote_name(self.indexed.model._meta.db_table)
+        among = RawSQL(f"{table}.id IN ({sql})", params, BooleanField())  # noqa: S611 - compiled queryset
+        picked = self.indexed.model.objects.filter(self.visible, among)
+        page = picked.annotate(in_title=flag).values("id", "in_title").order_by("-id")[:end]
+        return page, (sql, params)
 
     def page(self, cursor, offset: int, limit: int, fast: bool) -> list | None:
         """(object id, matches counted) rows of the page, or None when `fast` may have
@@ -210,7 +220,7 @@ class Search:
         checks, params = [], []
         for fetched, newest in (("titled", newest_titles), ("fetched", newest_others)):
             if newest is not None:
-                sql, newest_params = self.compiled(newest)
+                sql, newest_params = newest
                 checks.append(
                     f"(COALESCE(page.{fetched}, 0) < %s AND (SELECT COUNT(*) FROM ({sql}) n) >= %s)"  # noqa: S608 - compiled SQL, values as parameters
                 )
