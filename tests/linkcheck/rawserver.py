@@ -2,20 +2,59 @@
 
 Unlike ``LinkServer`` (a real HTTP server), it can answer what no well-behaved server would:
 garbage, a reset, a body cut short, a trickle. It counts the connections it accepted, so tests
-can see keep-alive reuse. Ports come from the range this suite may use (18200-18299).
+can see keep-alive reuse.
 """
 
 from __future__ import annotations
 
+import atexit
+import functools
+import shutil
 import socket
 import ssl
+import subprocess
+import tempfile
 import threading
 import time
+import unittest
 from collections.abc import Callable
 from pathlib import Path
 
-PORTS = range(18200, 18300)
-CERT = Path(__file__).parent / "files" / "loopback-tls.pem"  # self-signed for 127.0.0.1
+
+@functools.cache
+def cert() -> Path:
+    """A certificate and key for 127.0.0.1 made for this run with openssl (nothing secret is
+    kept in the repository); the TLS tests are skipped where openssl is missing."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        raise unittest.SkipTest("openssl is not installed")
+    folder = Path(tempfile.mkdtemp(prefix="skincare-tls-"))
+    atexit.register(shutil.rmtree, folder, True)
+    pem = folder / "loopback-tls.pem"
+    subprocess.run(  # noqa: S603 - fixed arguments
+        [
+            openssl,
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1",
+            "-keyout",
+            str(pem),
+            "-out",
+            str(pem),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return pem
+
 
 # An answer: the bytes to send in order (a float is a pause in seconds, RESET a TCP reset),
 # then whether the connection stays open for the next request.
@@ -37,7 +76,7 @@ class RawServer:
         self._context: ssl.SSLContext | None = None
         if tls:
             self._context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-            self._context.load_cert_chain(CERT)
+            self._context.load_cert_chain(cert())
         self._closing = False
         threading.Thread(target=self._accept, daemon=True).start()
 
@@ -91,17 +130,11 @@ class RawServer:
 
 
 def _bind() -> socket.socket:
-    for port in PORTS:
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            listener.bind(("127.0.0.1", port))
-        except OSError:
-            listener.close()
-            continue
-        listener.listen(64)
-        return listener
-    raise OSError("no free port in 18200-18299")
+    # Port 0: the system picks a free one, so test runs side by side never collide.
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(64)
+    return listener
 
 
 def answer(

@@ -21,7 +21,7 @@ from linkcheck.checker.resolvers import AddressRefused, SafeResolver, StaticReso
 from linkcheck.checker.transport import open_client
 from linkcheck.fetch import check_url
 from tests.linkcheck.loopback import BROKEN, FAST, OK, TEMPORARY, UNVERIFIABLE, LoopbackOnly
-from tests.linkcheck.rawserver import CERT, RESET, RawServer, answer, raw
+from tests.linkcheck.rawserver import RESET, RawServer, answer, cert, raw
 
 ROUTES = {
     "/ok": answer("200 OK", b"<p>fine</p>"),
@@ -186,7 +186,7 @@ class TestHttp1ClientTls(RawServerTestCase):
     tls = True
 
     def test_trusted_certificate_is_served_over_one_connection(self):
-        trusting = ssl.create_default_context(cafile=str(CERT))
+        trusting = ssl.create_default_context(cafile=str(cert()))
         replies = send_all(make_client(ssl_context=trusting), *[("HEAD", self.url("/ok"))] * 2)
         self.assertEqual([reply.status for reply in replies], [200, 200])
         self.assertEqual(self.server.connections, 1)
