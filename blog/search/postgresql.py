@@ -5,15 +5,19 @@ before counted, visibility-checked and sorted every one of them (218-373 ms for 
 alone). Here no step reads more matches than the page needs:
 
 - candidates: the visible title matches, newest first, then the visible other matches, newest
-  first, each branch an `ORDER BY id DESC LIMIT` (the planner walks the primary key
-  backwards, checking each entry, when the word is common; takes the GIN index and sorts
-  when it is rare), cut at the end of the rank chunk the page falls in;
+  first, cut at the end of the rank chunk the page falls in. Each branch takes its newest
+  matches first (`ORDER BY id DESC LIMIT`: the planner walks the primary key backwards when
+  the word is common, takes the GIN index and sorts when it is rare) and checks visibility
+  on those only; when hidden posts crowded them out it reads again, checking every match;
 - ranking: candidates are ranked (ts_rank, title weighted, as the backend ranks) within
   chunks of RANK_WINDOW, so every page of a query comes from one fixed order: page 1 ranks
   the first chunk, a deep page its own chunk;
 - count: when fewer candidates came back than were asked for they are all the matches;
   otherwise the visible matches are counted up to COUNT_CAP (the count is then marked
   inexact, "1,000+"): pages reach as far as the count does.
+
+All of it is one statement (two when the fast read missed, three for a page past the end),
+run serial and without JIT.
 """
 
 from __future__ import annotations
@@ -52,7 +56,10 @@ COUNT_CAP = 1000
 # (10-40 ms to launch, more on a loaded machine) and JIT-compiled the candidates (16 ms)
 # because the index function's declared cost inflates the estimates; both plans read a few
 # hundred rows. Serial, without JIT: `sunscreen spf` 185 -> 60 ms, `retinol` 120 -> 48 ms.
-PLANNER_SETTINGS = "SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)"
+PLANNER_SETTINGS = (
+    "SELECT set_config('max_parallel_workers_per_gather', '0', true),"
+    " set_config('jit', 'off', true)"
+)
 # search/migrations/0002_search_document.py: title || body, costed so the GIN index is used.
 SEARCH_DOCUMENT = "skincare_search_document"
 
@@ -172,8 +179,8 @@ class Search:
         PostgreSQL runs only on the branch that reads them."""
         chunk_start = offset // RANK_WINDOW * RANK_WINDOW
         end = min(COUNT_CAP, -(-(offset + limit) // RANK_WINDOW) * RANK_WINDOW)
-        if offset >= end:
-            return [] if not fast else None
+        if offset >= end:  # past the cap: nothing to read
+            return []
         titles, newest_titles = self.branch(True, end, fast)
         candidates = titles
         newest_others = None
