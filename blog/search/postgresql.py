@@ -68,7 +68,7 @@ def best_rows(model, posts: QuerySet, compiler, backend, limit: int) -> list[int
     """Object ids of the best `limit` matches among a few (author profiles): every match
     ranked in one plain query, nothing counted (the early-stopping page compiles five
     querysets: a third of a search request's Python at 10,000 posts went on authors)."""
-    search = Search.of(model, posts, compiler, backend, False)
+    search = Search.of(model, posts, compiler, backend, False, once=True)
     best = search.matches(visible=True).annotate(score=search.rank).order_by("-score", "-id")
     return [int(pk) for pk in best.values_list("object_id", flat=True)[:limit]]
 
@@ -101,14 +101,17 @@ class Search:
 
     connection: BaseDatabaseWrapper
     indexed: QuerySet
-    visible: RawSQL
+    visible: Expression
     tsquery: SearchQuery
     rank: Expression
     autocomplete: bool
 
     @classmethod
-    def of(cls, model, posts: QuerySet, compiler, backend, autocomplete: bool) -> Search:
-        """`compiler`'s query over the index entries (`model`) of the visible `posts`."""
+    def of(
+        cls, model, posts: QuerySet, compiler, backend, autocomplete: bool, once: bool = False
+    ) -> Search:
+        """`compiler`'s query over the index entries (`model`) of the visible `posts`
+        (`once`: for one plain query, which needs no precompiled visibility check)."""
         weights = compiler.sql_weights
         config = backend.autocomplete_config if autocomplete else backend.config
         tsquery = compiler.build_tsquery(compiler.query, config=config)
@@ -122,10 +125,13 @@ class Search:
         # Compiled once: a statement holds the check up to three times (a third of the
         # Python a search spent ranking was Django compiling these querysets).
         pk = Cast(OuterRef("object_id"), BigIntegerField())
-        outer = model.objects.all().query
-        exists = Exists(posts.order_by().filter(pk=pk)).resolve_expression(outer)
-        sql, params = outer.get_compiler(connection=connection).compile(exists)
-        visible = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 - compiled queryset, values as parameters
+        visible = Exists(posts.order_by().filter(pk=pk))
+        if not once:
+            outer = model.objects.all().query
+            sql, params = outer.get_compiler(connection=connection).compile(
+                visible.resolve_expression(outer)
+            )
+            visible = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 - compiled queryset, values as parameters
         content_types = get_descendants_content_types_pks(posts.model)
         indexed = model.objects.filter(content_type_id__in=content_types)
         return cls(connection, indexed, visible, tsquery, rank, autocomplete)
