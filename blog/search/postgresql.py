@@ -22,6 +22,7 @@ run serial and without JIT.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
@@ -88,7 +89,7 @@ def ranked_rows(
         if rows:
             found = rows[0][1]
         elif offset:  # past the end: how far the pages go
-            found = search.matches(visible=True).values("id")[: COUNT_CAP + 1].count()
+            found = search.counted().count()
         else:
             found = 0
     return [int(row[0]) for row in rows], min(found, COUNT_CAP), found <= COUNT_CAP
@@ -101,6 +102,7 @@ class Search:
 
     connection: BaseDatabaseWrapper
     indexed: QuerySet
+    content_types: list[int]
     visible: Expression
     tsquery: SearchQuery
     rank: Expression
@@ -134,7 +136,7 @@ class Search:
             visible = RawSQL(sql, params, output_field=BooleanField())  # noqa: S611 - compiled queryset, values as parameters
         content_types = get_descendants_content_types_pks(posts.model)
         indexed = model.objects.filter(content_type_id__in=content_types)
-        return cls(connection, indexed, visible, tsquery, rank, autocomplete)
+        return cls(connection, indexed, content_types, visible, tsquery, rank, autocomplete)
 
     def matches(self, *, visible: bool, in_title: bool | None = None) -> QuerySet:
         """Matching entries (visible ones only, if asked), of one candidate branch if asked:
@@ -151,6 +153,15 @@ class Search:
         )
         entries = entries.annotate(document=document).filter(document=self.tsquery)
         return entries if in_title is None else entries.exclude(title=self.tsquery)
+
+    def counted(self) -> QuerySet:
+        """The visible matches, up to one past COUNT_CAP, read from the GIN index alone:
+        the content type is checked on each match read, not through its btree (which covers
+        nearly every entry: a BitmapAnd with it read all of them, 5-10 ms at 100,000 posts)."""
+        entries = self.indexed.model.objects.alias(any_type=F("content_type_id") + 0)
+        entries = entries.filter(self.visible, any_type__in=self.content_types)
+        search = dataclasses.replace(self, indexed=entries)
+        return search.matches(visible=False).values("id")[: COUNT_CAP + 1]
 
     def branch(self, in_title: bool, end: int, fast: bool) -> tuple[QuerySet, tuple | None]:
         """The branch's `end` newest visible matches, and with `fast` the newest matches
@@ -194,9 +205,7 @@ class Search:
             others, newest_others = self.branch(False, end, fast)
             candidates = titles.union(others, all=True).order_by("-in_title", "-id")[:end]
         sql, params = self.compiled(candidates)
-        count_sql, count_params = self.compiled(
-            self.matches(visible=True).values("id")[: COUNT_CAP + 1]
-        )
+        count_sql, count_params = self.compiled(self.counted())
         missed, missed_params = "false", []
         if fast:
             missed, missed_params = self.missed(newest_titles, newest_others, end)
