@@ -24,8 +24,11 @@ from blog.search.ranking import ranked_post_ids
 from pages.richtext import safe_url
 
 
-def page_links(request: HttpRequest, count: int, limit: int, offset: int) -> dict[str, Any]:
-    """Pagination metadata with absolute next/previous URLs that keep every other filter."""
+def page_links(
+    request: HttpRequest, count: int, limit: int, offset: int, *, exact: bool = True
+) -> dict[str, Any]:
+    """Pagination metadata with absolute next/previous URLs that keep every other filter;
+    `exact` is False when `count` is a search's cap rather than every match."""
     base = request.build_absolute_uri(request.path)
 
     def link(new_offset: int) -> str:
@@ -39,6 +42,7 @@ def page_links(request: HttpRequest, count: int, limit: int, offset: int) -> dic
 
     return {
         "count": count,
+        "count_is_exact": exact,
         "limit": limit,
         "offset": offset,
         "next": link(offset + limit) if offset + limit < count else None,
@@ -59,21 +63,27 @@ def post_list(
     """Cards for one page of posts, in a fixed number of queries whatever `limit` is."""
     queryset = filter_posts(public_posts(ctx.scope), filters)
     ordering = ordering or ("relevance" if query else "-published")
+    exact = True
     if query and ordering == "relevance":
         ranked = ranked_post_ids(queryset, query, offset, limit)
-        count, ids = ranked.count, ranked.ids
+        count, ids, exact = ranked.count, ranked.ids, ranked.exact
     else:
         if query:
             # Another order than relevance: the matches (capped) sorted by that order.
             cap = blog_setting("SKINCARE_BLOG_SEARCH_MAX_RESULTS")
-            queryset = queryset.filter(pk__in=ranked_post_ids(queryset, query, 0, cap).ids)
+            matches = ranked_post_ids(queryset, query, 0, cap)
+            exact = matches.exact and matches.count <= cap
+            queryset = queryset.filter(pk__in=matches.ids)
         count = queryset.count()
         # Sort narrow rows (ids only), then fetch the page of cards by id: sorting a
         # thousand full-width rows costs more than the extra query.
         ids = list(
             order_posts(queryset, ordering).values_list("pk", flat=True)[offset : offset + limit]
         )
-    return {**page_links(request, count, limit, offset), "results": post_cards(ids, ctx)}
+    return {
+        **page_links(request, count, limit, offset, exact=exact),
+        "results": post_cards(ids, ctx),
+    }
 
 
 def post_cards(ids: list[int], ctx: ApiContext) -> list[dict[str, Any]]:

@@ -38,8 +38,7 @@ def search_results(
     if not ranked.count and not authors:
         suggestion = suggest(query, public_posts(ctx.scope), f"root-{ctx.scope.root_path}")
     return {
-        **page_links(request, ranked.count, limit, offset),
-        "count_is_exact": ranked.exact,
+        **page_links(request, ranked.count, limit, offset, exact=ranked.exact),
         "query": query,
         "results": cards,
         "authors": [author_ref(author, ctx) for author in authors],

@@ -65,6 +65,12 @@ class RelatedPostOut(OutSchema):
 
 class PageInfo(OutSchema):
     count: int = Field(description="Total matching items.")
+    count_is_exact: bool = Field(
+        True,
+        description="False when a search (`q`) matched more posts than were counted: `count`"
+        " is then the cap (1,000 on PostgreSQL; for another ordering than relevance,"
+        " SKINCARE_BLOG_SEARCH_MAX_RESULTS), and pages reach only that far.",
+    )
     limit: int
     offset: int
     next: str | None
@@ -218,11 +224,6 @@ SearchHitOut = Annotated[ArticleHitOut | ReviewHitOut, Field(discriminator="type
 
 
 class SearchOut(PageInfo):
-    count_is_exact: bool = Field(
-        True,
-        description="False when more posts match than were counted: `count` is then the cap"
-        " (1,000 on PostgreSQL), and pages reach only that far.",
-    )
     query: str
     results: list[SearchHitOut]
     authors: list[AuthorRefOut] = Field(description="Up to five matching author profiles.")

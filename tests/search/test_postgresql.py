@@ -91,6 +91,19 @@ class TestEarlyStoppingShape(WagtailPageTestCase):
         self.assertIsNone(data["next"])
         self.assertEqual((exact["count"], exact["count_is_exact"]), (6, True))
 
+    def test_article_lists_filtered_by_a_query_flag_the_capped_count_too(self):
+        with small_windows():
+            ranked = self.client.get("/api/v1/articles", {"q": "peptide", "limit": 5}).json()
+            newest = self.client.get(
+                "/api/v1/articles", {"q": "peptide", "ordering": "-published"}
+            ).json()
+            exact = self.client.get("/api/v1/articles", {"q": "peptide use"}).json()
+            plain = self.client.get("/api/v1/articles").json()
+        self.assertEqual((ranked["count"], ranked["count_is_exact"]), (8, False))
+        self.assertEqual((newest["count"], newest["count_is_exact"]), (8, False))
+        self.assertEqual((exact["count"], exact["count_is_exact"]), (6, True))
+        self.assertTrue(plain["count_is_exact"])
+
     def test_hidden_posts_among_the_newest_matches_are_read_past(self):
         # The hidden posts are the newest title matches: with no slack the fast read of the
         # newest four finds too few visible ones and reads again, checking every match.
