@@ -9,6 +9,7 @@ alike. The servers' own CPU is read from /proc, because with 0 ms they can becom
 
 from __future__ import annotations
 
+import os
 import statistics
 
 from benchmarks.linkcheck_workload import CONCURRENCY, PER_HOST, Run, ServerFarm, bench_settings
@@ -86,8 +87,9 @@ def render_zero_latency(ours: Run, lychee: Run, servers: dict) -> tuple[list[str
         + ". A tool near its cores on its own is held by its own CPU (ours is one Python "
         "thread per worker process, one per CPU); one well under that while the servers "
         "(one Python thread) sit near 1.0 is held by the servers, so its figure is a floor on "
-        "what it could do. The 2 cores are shared by the tool, the servers and other "
-        "engineers' work on this machine, so wall times vary run to run.",
+        "what it could do. The 2 cores are shared by the tool, the servers and whatever else "
+        f"runs on this machine (load average {os.getloadavg()[0]:.1f} at the end), so wall "
+        "times vary run to run.",
     ]
     ours_core = statistics.median(ours.cpu_seconds) / ours.median
     if ours_core < 0.5:

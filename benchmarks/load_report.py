@@ -53,9 +53,9 @@ def render(results: list[dict], args, elapsed: float, *, quick: bool) -> tuple[s
         "each, ramping all users in the first second; every sample path was requested once "
         "before (warm caches). A failure is any status but 200 or a connection error.",
         "",
-        "**Shared machine**: 2 CPU cores for gunicorn, PostgreSQL, Redis, locust itself (one "
-        "process, which needs a good share of a core at these rates) and other engineers' "
-        f"work running at the same time (load average {load[0]:.1f} / {load[1]:.1f} / "
+        "**One small machine**: 2 CPU cores for gunicorn, PostgreSQL, Redis, locust itself (one "
+        "process, which needs a good share of a core at these rates) and whatever else was "
+        f"running at the same time (load average {load[0]:.1f} / {load[1]:.1f} / "
         f"{load[2]:.1f} at the end). Figures are what this box gave, not a capacity "
         "statement; more workers only help with more cores.",
         "",
