@@ -177,7 +177,8 @@ class Http1Client:
                     address,
                     port,
                     ssl=context,
-                    server_hostname=host if context is not None else None,
+                    # Certificates name hosts without the root's trailing dot ("example.com.").
+                    server_hostname=host.rstrip(".") if context is not None else None,
                 )
             except ssl.SSLError:
                 raise  # a certificate or handshake problem: classified as TLS, not connect

@@ -191,6 +191,15 @@ class TestHttp1ClientTls(RawServerTestCase):
         self.assertEqual([reply.status for reply in replies], [200, 200])
         self.assertEqual(self.server.connections, 1)
 
+    def test_a_host_name_with_a_trailing_dot_matches_its_certificate(self):
+        # "localhost." is the fully qualified spelling of "localhost": certificates name hosts
+        # without the dot, so the handshake must be made for the name without it.
+        trusting = ssl.create_default_context(cafile=str(cert()))
+        url = f"https://localhost.:{self.server.port}/ok"
+        client = make_client(StaticResolver({"localhost.": "127.0.0.1"}), ssl_context=trusting)
+        (reply,) = send_all(client, ("HEAD", url))
+        self.assertEqual(getattr(reply, "status", reply), 200)
+
     def test_unknown_certificate_is_rejected(self):
         (outcome,) = send_all(make_client(), ("HEAD", self.url("/ok")))
         self.assertIsInstance(outcome, ssl.SSLCertVerificationError)
