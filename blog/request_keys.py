@@ -14,9 +14,11 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest
 
-# What HttpRequest.get_host() reads of a request: with the same values (and settings) it
-# gives the same host. Its validation against ALLOWED_HOSTS cost 3.7 us of a 8 us key (timeit,
-# 2026-11-30), about a twentieth of a full-page cache hit; a host it accepted is kept here.
+# What HttpRequest.get_host() and get_port() read of a request (with the scheme, which a
+# request without a Host header takes its default port from): with the same values and
+# settings they give the same answers. get_host()'s validation against ALLOWED_HOSTS cost 3.7 us
+# of a 8 us key (timeit, 2026-11-30), about a twentieth of a full-page cache hit; a host it
+# accepted is kept here.
 _HOST_META = (
     "HTTP_X_FORWARDED_HOST",
     "HTTP_HOST",
@@ -30,21 +32,25 @@ _HOST_SETTINGS = frozenset(
 # Only hosts ALLOWED_HOSTS accepts are kept, but "*" accepts any: a bound keeps a stream of
 # made-up Host headers from growing it.
 _MAX_HOSTS = 256
-_hosts: dict[tuple, str] = {}
+_hosts: dict[tuple, tuple[str, str]] = {}
+
+
+def _host_and_port(request: HttpRequest) -> tuple[str, str]:
+    meta = request.META
+    seen = (request.scheme, *(meta.get(name) for name in _HOST_META))
+    found = _hosts.get(seen)
+    if found is None:
+        found = (request.get_host(), request.get_port())
+        if len(_hosts) >= _MAX_HOSTS:
+            _hosts.clear()
+        _hosts[seen] = found
+    return found
 
 
 def request_host(request: HttpRequest) -> str:
     """request.get_host(), validated once per distinct set of host headers (it raises
     DisallowedHost for a host ALLOWED_HOSTS refuses, every time, as get_host does)."""
-    meta = request.META
-    seen = tuple(meta.get(name) for name in _HOST_META)
-    host = _hosts.get(seen)
-    if host is None:
-        host = request.get_host()
-        if len(_hosts) >= _MAX_HOSTS:
-            _hosts.clear()
-        _hosts[seen] = host
-    return host
+    return _host_and_port(request)[0]
 
 
 @receiver(setting_changed)
@@ -54,6 +60,9 @@ def _forget_hosts(setting: str, **kwargs: Any) -> None:
 
 
 def request_key(prefix: str, request: HttpRequest, *varies: str) -> str:
-    """`prefix` and a digest of the request's scheme, host, path and `varies`."""
-    raw = "|".join((request.scheme, request_host(request), request.path, *varies))
+    """`prefix` and a digest of the request's scheme, host, port, path and `varies`. The port
+    is named even when the host does not carry it: Wagtail tells Sites apart by host and port
+    (two Sites on one name behind a proxy that passes X-Forwarded-Port)."""
+    host, port = _host_and_port(request)
+    raw = "|".join((request.scheme, host, port, request.path, *varies))
     return prefix + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()

@@ -52,3 +52,23 @@ class RequestHostTests(SimpleTestCase):
         for number in range(request_keys._MAX_HOSTS * 3):
             request_host(self.factory.get("/", HTTP_HOST=f"h{number}.example"))
         self.assertLessEqual(len(request_keys._hosts), request_keys._MAX_HOSTS)
+
+    def test_two_sites_on_one_name_and_different_ports_get_different_keys(self):
+        # Wagtail finds the Site by host and port; a proxy passes the port it was reached on.
+        one = {"HTTP_HOST": "blog.example", "HTTP_X_FORWARDED_PORT": "8001"}
+        two = {"HTTP_HOST": "blog.example", "HTTP_X_FORWARDED_PORT": "8002"}
+        with override_settings(ALLOWED_HOSTS=["blog.example"], USE_X_FORWARDED_PORT=True):
+            keys = {request_key("p:", self.factory.get("/", **headers)) for headers in (one, two)}
+        self.assertEqual(len(keys), 2)
+
+    @override_settings(
+        ALLOWED_HOSTS=["example.com"], SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https")
+    )
+    def test_a_request_without_a_host_header_is_named_as_get_host_names_it(self):
+        environ = {"SERVER_NAME": "example.com", "SERVER_PORT": "443"}
+        plain = self.factory.get("/", **environ)
+        secure = self.factory.get("/", HTTP_X_FORWARDED_PROTO="https", **environ)
+        for request in (plain, secure):
+            request.META.pop("HTTP_HOST", None)
+        self.assertEqual(request_host(plain), plain.get_host())  # example.com:443
+        self.assertEqual(request_host(secure), secure.get_host())  # example.com
