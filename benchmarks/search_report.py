@@ -12,15 +12,20 @@ def fmt_ms(value: float | None) -> str:
     return f"> {PEER_LIMIT_S:.0f} s" if value is None else f"{value:.1f} ms"
 
 
+def _load(result: dict) -> str:
+    load = result.get("load")
+    return f"{load[0]:.1f}" if load else "n/a"
+
+
 def report(results: list[dict], rounds: int) -> str:
     lines = [
         f"{len(QUERIES)} queries x {rounds} rounds per surface, in-process WSGI, server cache "
-        "off, on a 2-core machine shared with other helpers' test runs (figures are noisy; "
+        "off, on a 2-core machine (the load average while each row ran is in its last column; "
         "compare within a row). Latency per request, site = /search/, API = /api/v1/search.",
         "",
         "| backend | posts | build | site p50 | site p95 | API p50 | API p95 | goal (p95) "
-        "| slowest query (site median) |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |",
+        "| slowest query (site median) | load |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: |",
     ]
     for r in results:
         goal = GOALS_MS.get((r["backend"], r["size"]))
@@ -29,7 +34,7 @@ def report(results: list[dict], rounds: int) -> str:
         lines.append(
             f"| {r['backend']} | {r['size']:,} | {r['build_s']:.0f} s | {r['site_p50']:.1f} ms"
             f" | {r['site_p95']:.1f} ms | {r['api_p50']:.1f} ms | {r['api_p95']:.1f} ms"
-            f" | {verdict} | `{r['slowest']}` |"
+            f" | {verdict} | `{r['slowest']}` | {_load(r)} |"
         )
     lines += [
         "",
