@@ -16,7 +16,7 @@ from .conf import blog_setting
 from .fragments import cached, fragment_key
 from .models import ArticlePage
 from .models.byline import card_prefetches
-from .representation.queries import related_posts
+from .representation.queries import remembered_related_posts
 from .representation.scope import SiteScope, site_scope
 
 # Per request, on the page: the surrogate keys and the template both ask for the ranking.
@@ -40,7 +40,7 @@ def _rank(page: ArticlePage, request: HttpRequest | None, tags: Iterable) -> lis
     # An unsaved page (a preview of a new post) excludes no post: `<> NULL` would match none.
     ranked = page if page.pk is not None else ArticlePage(pk=0)
     limit = blog_setting("SKINCARE_BLOG_RELATED_LIMIT")
-    return [row["pk"] for row in related_posts(ranked, scope, tag_ids, limit)]
+    return [row["pk"] for row in remembered_related_posts(ranked, scope, tag_ids, limit)]
 
 
 def related_ids(page: ArticlePage, request: HttpRequest | None, tags: Iterable) -> list[int]:

@@ -27,7 +27,7 @@ from .cards import (
     tags_of,
 )
 from .generation import remembered
-from .queries import public_pages, related_posts
+from .queries import public_pages, remembered_related_posts
 from .relations import attach_detail_relations, is_review, profile_urls
 from .richtext import RichTextRenderer, linked_ids
 from .scope import SiteScope
@@ -123,7 +123,7 @@ def load_post(page: ArticlePage, ctx: ApiContext, *, live: bool = True) -> Loade
         person.slug: [*([person.website] if person.website else []), *links.get(person.pk, [])]
         for person in people
     }
-    related = related_posts(
+    related = remembered_related_posts(
         page,
         ctx.scope,
         [tag_id for tag_id, _name, _slug in tags_of(page)],

@@ -26,6 +26,7 @@ from blog.models import (
 )
 from blog.visibility import exclude_restricted, live_pages
 
+from .generation import remembered
 from .scope import SiteScope
 
 # Publication order is the site's one order of posts (blog.models.NEWEST_FIRST); plain
@@ -184,3 +185,20 @@ def related_posts(
         }
         for row in ArticlePage.objects.raw(sql, params)
     ]
+
+
+def remembered_related_posts(
+    page: ArticlePage, scope: SiteScope, tag_ids: list[int], limit: int
+) -> list[dict]:
+    """related_posts(), ranked once per content generation for a post, its tags and a site.
+
+    Every change the ranking reads (a post published, unpublished, moved, expired or
+    restricted, its tags published with it) starts a new generation, as for the site's
+    related fragment. The ranking grows with the posts sharing a tag: 2 ms of an uncached
+    API detail's 10 at 1,000 posts (SQLite, 2026-11-30), ten times that at 10,000.
+    """
+    tags = ",".join(str(tag_id) for tag_id in sorted(set(tag_ids)))
+    key = f"{scope.site_id}:{scope.root_path}:{page.pk}:{tags}:{limit}"
+    return remembered(
+        "related", [key], lambda keys: {keys[0]: related_posts(page, scope, tag_ids, limit)}
+    )[key]

@@ -49,6 +49,8 @@ CARDS_PER_PAGE = 12
 # only to render them: article 7 -> 2, review 8 -> 3. Rendered without fragments they cost one
 # query more than before: the related ranking is the API's SQL (a derived table of shared
 # tags, 1 ms where the ORM's GROUP BY over every page column took 27 ms), then the cards.
+# Then the related ranking is read once per generation (blog.representation.queries
+# .remembered_related_posts), shared with the API's detail: without fragments 8 -> 7, 9 -> 8.
 BUDGETS = {
     "home": 7,
     "blog index": 5,
@@ -56,8 +58,8 @@ BUDGETS = {
     "author filter": 6,
     "article": 2,
     "review": 3,
-    "article, no fragments": 8,
-    "review, no fragments": 9,
+    "article, no fragments": 7,
+    "review, no fragments": 8,
     "author profile": 9,
     # Feeds read the tagline from the cached site scope and each entry's rendered content
     # from the per-generation cache (r13): RSS 6 -> 5, Atom 7 -> 5.

@@ -54,3 +54,40 @@ class TestRememberedFacts(ApiTestCase):
         text = self.detail_text()
         self.assertIn("/blog/moved-guide/", text)
         self.assertNotIn("/blog/target-guide/", text)
+
+
+@override_settings(SKINCARE_API_CACHE_ENABLED=False)
+class TestRememberedRelatedPosts(ApiTestCase):
+    """The related ranking is read once per generation: every change it depends on shows."""
+
+    def setUp(self):
+        super().setUp()
+        self.home, self.index = make_site()
+        self.article = make_article(self.index, "barrier-basics", tags=["barrier", "ceramides"])
+        self.url = f"/api/v1/articles/{self.article.pk}"
+
+    def related_slugs(self) -> list[str]:
+        return [card["slug"] for card in api_json(self.client, self.url)["related"]]
+
+    def test_a_post_sharing_tags_appears_when_published_and_goes_when_unpublished(self):
+        self.assertEqual(self.related_slugs(), [])  # warm: the empty ranking is remembered
+        other = make_article(self.index, "ceramide-cream", tags=["ceramides"])
+        self.assertEqual(self.related_slugs(), ["ceramide-cream"])
+        other.unpublish()
+        self.assertEqual(self.related_slugs(), [])
+
+    def test_a_post_that_shares_more_tags_moves_up(self):
+        make_article(self.index, "one-tag", tags=["barrier"])
+        later = make_article(self.index, "two-tags", tags=["cleanser"])
+        self.assertEqual(self.related_slugs(), ["one-tag"])
+        later.tags.set(["barrier", "ceramides"])
+        later.save_revision().publish()
+        self.assertEqual(self.related_slugs(), ["two-tags", "one-tag"])
+
+    def test_the_posts_own_tags_changing_changes_its_ranking(self):
+        make_article(self.index, "sunscreen-notes", tags=["spf"])
+        self.assertEqual(self.related_slugs(), [])
+        page = type(self.article).objects.get(pk=self.article.pk)
+        page.tags.set(["spf"])
+        page.save_revision().publish()
+        self.assertEqual(self.related_slugs(), ["sunscreen-notes"])

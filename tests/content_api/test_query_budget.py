@@ -22,10 +22,10 @@ LIST_BUDGET = 8
 DETAIL_BUDGET = 10
 # With the per-generation site scope cached (every request after the first since a change).
 LIST_QUERIES = 6
-# The page, byline, tags, related posts and renditions. Breadcrumb trails, rich-text page URLs
-# and authors' sameAs links are read once per content generation (blog.representation
-# .generation.remembered), so a warm detail spends no query on them.
-DETAIL_QUERIES = 5
+# The page, byline, tags and renditions. Breadcrumb trails, rich-text page URLs, authors'
+# sameAs links and the related posts' ranking are read once per content generation
+# (blog.representation.generation.remembered), so a warm detail spends no query on them.
+DETAIL_QUERIES = 4
 
 
 @override_settings(SKINCARE_API_CACHE_ENABLED=False)
