@@ -9,14 +9,23 @@ config/settings/base.py uses when REDIS_URL is unset), for ours and for the peer
   stored gzip bytes, an identity client gets them inflated);
 * the full-stack peer: a trivial view behind the whole middleware stack;
 * the view wrapper serving the hit with CachedApiMiddleware removed, against that view;
-* our cached list and detail against API v2, and a 304 revalidation against the view.
+* our cached list and detail against API v2, and a 304 revalidation against the view;
+* the same-slot comparison again with Redis (production's cache) for both, when it answers.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from benchmarks.api_timing import Pair, Wsgi, checked, compare, cycling
+from benchmarks.api_timing import (
+    REDIS_CACHE,
+    Pair,
+    Wsgi,
+    checked,
+    compare,
+    cycling,
+    redis_answers,
+)
 
 PEER_MIDDLEWARE = "benchmarks.bench_api.CachedBytesMiddleware"
 OURS_MIDDLEWARE = "content_api.middleware.CachedApiMiddleware"
@@ -33,6 +42,7 @@ class CachedFigures:
     revalidate: Pair
     slot: str  # where the two middleware sit, for the report
     body_bytes: int
+    same_slot_redis: Pair | None = None  # the target's pair on Redis (None: no Redis)
 
 
 def slot_name(middleware: list[str]) -> str:
@@ -99,6 +109,22 @@ def compare_cached(
             checked(client, ours_list, {"If-None-Match": etag}, expect=304), view, n, rounds
         )
         cache.clear()
+    same_slot_redis = None
+    if redis_answers():
+        with override_settings(CACHES={"default": dict(REDIS_CACHE)}):
+            cache.clear()
+            client = Wsgi()
+            with override_settings(MIDDLEWARE=same_slot_stack):
+                peer_client = Wsgi()
+            client.get(detail_url)  # stored by the view wrapper
+            cache.set(bytes_key, body, None)
+            same_slot_redis = compare(
+                cycling(client, [detail_url]),
+                checked(peer_client, "/bench/cached-bytes"),
+                n,
+                rounds,
+            )
+            cache.clear()
     return CachedFigures(
         same_slot,
         same_slot_gzip,
@@ -109,4 +135,5 @@ def compare_cached(
         revalidate,
         slot_name(stack),
         len(body),
+        same_slot_redis,
     )

@@ -189,6 +189,10 @@ def run(args: argparse.Namespace, workdir: str) -> int:
          TARGETS["cached"]),
         ("cached response", "same hit, client sends Accept-Encoding: gzip",
          "trivial middleware in the same slot, same request", cached.same_slot_gzip, None),
+        *([("cached response, Redis", "detail hit, CachedApiMiddleware, the cache on Redis"
+            " (loopback): one MGET of the generation and the entry",
+            "trivial middleware in the same slot, the same Redis: one GET",
+            cached.same_slot_redis, None)] if cached.same_slot_redis else []),
         ("cached response", f"detail hit, CachedApiMiddleware ({cached.slot})",
          "trivial view behind the full stack (all middleware, URL resolution)",
          cached.full_stack, None),
@@ -212,7 +216,9 @@ def run(args: argparse.Namespace, workdir: str) -> int:
         "second half of the corpus. Renditions exist before timing. Rows with the server cache "
         "off use a LocMemCache (it holds only the generation then); every cache-hit row, ours "
         "and peers, uses the embedded default backend, a FileBasedCache in a throwaway "
-        "directory, so one cache read costs both sides the same. The target ratio is against "
+        "directory, so one cache read costs both sides the same (a file read each: ours reads "
+        "two files, the generation and the entry); the Redis row repeats the target's pair on "
+        "production's cache, where ours makes one round trip like the peer. The target ratio is against "
         f"the peer in our slot ({cached.slot}): it skips the same middleware, "
         "so the ratio is set by what our hit does beyond one cache read and a response "
         "(the generation read, key, validators, headers). The full-stack peer also pays "

@@ -22,22 +22,25 @@ import argparse
 import cProfile
 import pstats
 import shutil
-import socket
 import sys
 import tempfile
 import time
 
-from benchmarks.api_timing import Wsgi, checked, compare, count_queries, cycling
+from benchmarks.api_timing import (
+    REDIS_CACHE,
+    Wsgi,
+    checked,
+    compare,
+    count_queries,
+    cycling,
+    redis_answers,
+)
 from benchmarks.bench_api import setup_django, table_row
 from benchmarks.corpus_api import build_corpus
 
 COMMAND = "make bench (python -m benchmarks.bench_html)"
 TARGETS = {"article": 0.8, "cached": 0.8, "cached_redis": 0.8}
-# A database of its own on the local Redis, emptied before and after use.
-REDIS_CACHE = {
-    "BACKEND": "django.core.cache.backends.redis.RedisCache",
-    "LOCATION": "redis://127.0.0.1:6379/15",
-}
+
 OURS_MIDDLEWARE = "blog.middleware.PageCacheMiddleware"
 PEER_MIDDLEWARE = "benchmarks.bench_html.CachedPageMiddleware"
 CACHED_PAGE_KEY = "bench:cached-page"
@@ -170,14 +173,6 @@ def run(args: argparse.Namespace) -> int:
 
         write_section("html", text, command=COMMAND)
     return 0 if all(met.values()) else 1
-
-
-def redis_answers() -> bool:
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=0.5):
-            return True
-    except OSError:
-        return False
 
 
 def profile(client: Wsgi, pages: list[str], n: int) -> None:
