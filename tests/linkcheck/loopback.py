@@ -81,6 +81,14 @@ class LoopbackOnly:
         for patch in self._patches:
             patch.stop()
 
+    @classmethod
+    def for_class(cls, test_class) -> "LoopbackOnly":
+        """Started for a test class (from its setUpClass) and stopped after it."""
+        guard = cls()
+        guard.start()
+        test_class.addClassCleanup(guard.stop)
+        return guard
+
 
 class RecordingGate(HostGate):
     """A HostGate that notes, per host, each slot it grants and each Retry-After deferral."""
@@ -121,9 +129,7 @@ class ServerTestCase(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard = LoopbackOnly()
-        cls.guard.start()
-        cls.addClassCleanup(cls.guard.stop)
+        cls.guard = LoopbackOnly.for_class(cls)
         cls.server = LinkServer(slow_seconds=3).start()
         cls.addClassCleanup(cls.server.stop)
         try:

@@ -212,9 +212,7 @@ class TestHttp1ClientInAWholeCheck(RawServerTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard = LoopbackOnly()
-        cls.guard.start()
-        cls.addClassCleanup(cls.guard.stop)
+        cls.guard = LoopbackOnly.for_class(cls)
 
     def test_broken_answers_are_classified(self):
         cases = [

@@ -34,9 +34,7 @@ class TestShardedRun(SimpleTestCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.guard = LoopbackOnly()
-        cls.guard.start()
-        cls.addClassCleanup(cls.guard.stop)
+        cls.guard = LoopbackOnly.for_class(cls)
         cls.servers = [LinkServer(f"127.0.0.{n}").start() for n in (11, 12, 13, 14)]
         for server in cls.servers:
             cls.addClassCleanup(server.stop)
